@@ -1,0 +1,3 @@
+import type { NodeDefinition } from '../node-definition.js';
+
+export const qualityNodes: NodeDefinition[] = [];
