@@ -107,8 +107,8 @@ export interface SinkContext<P> extends BaseContext<P> {
    * the destination; it is renamed into place only when `write` resolves and nothing was cancelled.
    */
   writeFileAtomically(path: string, write: (temporaryPath: string) => Promise<void>): Promise<void>;
-  /** Run a statement that produces no rows (COPY ... TO ...). */
-  execute(sql: string): Promise<void>;
+  /** Run a statement that produces no rows (COPY ... TO ...); returns the rows it changed or wrote. */
+  execute(sql: string): Promise<number>;
   /** Stream the rows of a query in chunks (for writers DuckDB has no extension for). */
   streamRows(sql: string, chunkRows?: number): AsyncIterable<{ columns: ColumnInfo[]; rows: unknown[][] }>;
 }

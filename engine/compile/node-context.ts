@@ -103,9 +103,7 @@ export function createSinkContext<P>(options: ContextOptions<P>): SinkContext<P>
         await rm(temporary, { force: true, recursive: true });
       }
     },
-    async execute(sql) {
-      await connection.execute(sql);
-    },
+    execute: (sql) => connection.execute(sql),
     streamRows: (sql, chunkRows) => connection.stream(sql, chunkRows),
   };
 }
