@@ -90,3 +90,37 @@ export function parseInputRef(ref: string): { node: string; port: string } {
 }
 
 export const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** A node named by its id, or by its index in `nodes` (needed when two nodes share an id). */
+export type NodeRef = string | number;
+
+/** A path into the YAML data: map keys and list indexes, e.g. `['nodes', 2, 'params', 'fractions']`. */
+export type DataPath = readonly (string | number)[];
+
+/**
+ * Where things are in the YAML text a document was loaded from. Each lookup falls back to the
+ * closest enclosing thing that exists (a missing param → its parent map's key → `params` → the
+ * node), so an issue always points somewhere useful. `at: 'key'` gives the key's position,
+ * `'value'` the value's. A document built in memory has no positions: every lookup is undefined.
+ */
+export interface SourcePositions {
+  at(path: DataPath, at?: 'key' | 'value'): SourcePosition | undefined;
+  /** A top-level key such as `name` or `layout`. */
+  key(key: string): SourcePosition | undefined;
+  node(node: NodeRef): SourcePosition | undefined;
+  nodeKey(node: NodeRef, key: string): SourcePosition | undefined;
+  param(node: NodeRef, path: DataPath, at?: 'key' | 'value'): SourcePosition | undefined;
+  input(node: NodeRef, port: string, at?: 'key' | 'value'): SourcePosition | undefined;
+  layout(id: string): SourcePosition | undefined;
+}
+
+/** Positions for a document that came from no text (built by the canvas, sent over the API). */
+export const noPositions: SourcePositions = {
+  at: () => undefined,
+  key: () => undefined,
+  node: () => undefined,
+  nodeKey: () => undefined,
+  param: () => undefined,
+  input: () => undefined,
+  layout: () => undefined,
+};

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeJobFolder } from '../../../engine/workers/job-folder.js';
 import { accuracy, blobs, linear, rSquared } from '../../../engine/workers/test-support/synthetic.js';
-import { predict, processGroupGone, start, tempDir, train } from '../../../engine/workers/test-support/run-job.js';
+import { closeStdinAfterFirstProgress, predict, processGroupGone, start, tempDir, train } from '../../../engine/workers/test-support/run-job.js';
 import type { WorkerError } from '../../../engine/workers/worker-errors.js';
 import { builtinWorkerCommand } from './launch.js';
 
@@ -95,15 +95,16 @@ describe('built-in worker', () => {
 
   describe('interrupted', () => {
     const big = blobs(50_000, 10, 4, 5);
-    const longJob = async () => {
+    const longJobFolder = async () => {
       const jdir = await tempDir();
       const features = Array.from({ length: 10 }, (_, i) => `f${i}`);
       await writeJobFolder(join(jdir, 'job'), {
         task: 'classification', features, target: 'y', classes: ['a', 'b', 'c', 'd'],
         datasets: { train: { columns: features.map((name, i) => ({ name, values: big.columns[i] as Float32Array })), target: big.target } },
       });
-      return start(command, { task: 'train', job_dir: join(jdir, 'job'), output_dir: join(jdir, 'model'), params: { model: 'logistic', epochs: 100_000, batch_size: 8 } });
+      return { task: 'train' as const, job_dir: join(jdir, 'job'), output_dir: join(jdir, 'model'), params: { model: 'logistic' as const, epochs: 100_000, batch_size: 8 } };
     };
+    const longJob = async () => start(command, await longJobFolder());
 
     it('cancels mid-training at the cancel message, leaving no process behind', async () => {
       const { run, progress } = await longJob();
@@ -113,6 +114,12 @@ describe('built-in worker', () => {
       expect((await failure(run.result)).kind).toBe('cancelled');
       expect(Date.now() - asked).toBeLessThan(5_000);
       expect(processGroupGone(run.pid)).toBe(true);
+    });
+
+    it('stops by itself when the engine goes away mid-training (its stdin closes)', async () => {
+      const { code, last } = await closeStdinAfterFirstProgress(command, await longJobFolder());
+      expect(code).toBe(1);
+      expect(JSON.parse(last)).toMatchObject({ type: 'error', kind: 'cancelled' });
     });
 
     it('fails cleanly when killed with SIGKILL from outside', async () => {

@@ -4,7 +4,8 @@
  *
  * Start it with `process.execPath <this file compiled to .js>`; nodes/ml/worker/launch.ts resolves
  * the path (and runs the TypeScript source through a loader in tests). It reads one job line on
- * stdin; a later `{"type":"cancel"}` line or SIGTERM stops it with an error of kind `cancelled`.
+ * stdin; a later `{"type":"cancel"}` line or SIGTERM stops it with an error of kind `cancelled`, and
+ * so does stdin closing with --cancel-on-stdin-close (the engine passes it: if it dies, so does this).
  */
 import { createInterface } from 'node:readline';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -75,6 +76,7 @@ async function serve(job: JobMessage, isCancelled: () => boolean): Promise<numbe
 }
 
 function main(): void {
+  const cancelOnStdinClose = process.argv.includes('--cancel-on-stdin-close');
   let cancelled = false;
   let started = false;
   process.on('SIGTERM', () => {
@@ -102,6 +104,8 @@ function main(): void {
     void serve(job, () => cancelled).then((code) => process.exit(code));
   });
   lines.on('close', () => {
+    // The engine ends stdin only after the result; a close before that means it died: stop, no orphan.
+    if (cancelOnStdinClose) cancelled = true;
     if (!started) {
       process.stderr.write('millrace built-in worker: stdin closed before a job arrived\n');
       process.exit(2);

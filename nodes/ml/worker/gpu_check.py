@@ -25,6 +25,7 @@ import torch.nn.functional as F
 from torch import nn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # keep the worker folder free of __pycache__
 
 
 def make_job_folder(folder, rows, features, classes, seed):

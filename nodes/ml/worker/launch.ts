@@ -1,9 +1,9 @@
 /**
  * How to start each worker, as a WorkerCommand for engine/workers/worker-process.ts:
- * - the PyTorch worker: `<python> -u nodes/ml/worker/millrace_torch_worker.py` under the Python
- *   python-finder.ts chose;
- * - the built-in worker: `process.execPath dist/nodes/ml/worker/builtin-worker.js` in a build, or
- *   the TypeScript source through engine/workers/ts-source/register.mjs when running from source.
+ * - the PyTorch worker: `<python> -u nodes/ml/worker/millrace_torch_worker.py --cancel-on-stdin-close`
+ *   (job line on stdin) under the Python python-finder.ts chose;
+ * - the built-in worker: `process.execPath dist/nodes/ml/worker/builtin-worker.js --cancel-on-stdin-close`
+ *   in a build, or the TypeScript source through engine/workers/ts-source/register.mjs when running from source.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,7 +29,7 @@ export function torchWorkerScript(): string {
 export function torchWorkerCommand(python: string): WorkerCommand {
   return {
     command: python,
-    args: ['-u', torchWorkerScript()],
+    args: ['-u', torchWorkerScript(), '--cancel-on-stdin-close'],
     label: 'PyTorch',
     // torch's threads and OpenBLAS's own fight over the cores otherwise (several times slower on CPU).
     env: { OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? '1', PYTHONUNBUFFERED: '1' },
@@ -40,6 +40,7 @@ export function builtinWorkerCommand(): WorkerCommand {
   const args = fromSource
     ? ['--import', join(root, 'engine', 'workers', 'ts-source', 'register.mjs'), join(here, 'builtin-worker.ts')]
     : [join(here, 'builtin-worker.js')];
+  args.push('--cancel-on-stdin-close');
   return { command: process.execPath, args, label: 'built-in' };
 }
 

@@ -7,7 +7,8 @@ heartbeat, log and exactly one result or error line on stdout. Or, without Node:
     python3 millrace_torch_worker.py --job path/to/job.json
 
 where job.json holds the same job object (relative job_dir/output_dir are taken relative to the
-job file). Cancel with a {"type": "cancel"} line on stdin or SIGTERM.
+job file). Cancel with a {"type": "cancel"} line on stdin or SIGTERM; with --cancel-on-stdin-close
+(the engine passes it) stdin closing also cancels, so a worker never outlives a crashed engine.
 """
 import argparse
 import json
@@ -15,6 +16,8 @@ import os
 import sys
 import traceback
 
+# No __pycache__ beside the scripts: the install folder may be read-only, and a source checkout stays clean.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from worker_protocol import (  # noqa: E402 - the path above makes the sibling modules importable
@@ -81,6 +84,8 @@ def dispatch(job, channel, cancel):
 def main(argv):
     parser = argparse.ArgumentParser(description="Millrace's PyTorch training worker.")
     parser.add_argument("--job", help="run the job in this JSON file instead of reading one from stdin")
+    parser.add_argument("--cancel-on-stdin-close", action="store_true",
+                        help="stop when stdin closes (the engine passes this: if it dies, the worker stops too)")
     args = parser.parse_args(argv)
     out = take_protocol_stdout()
     stdin_lines = StdinLines()
@@ -92,7 +97,7 @@ def main(argv):
     channel = Channel(str(job.get("job_id", "unknown")) if isinstance(job, dict) else "unknown", out)
     cancel = CancelFlag()
     if not (args.job and sys.stdin.isatty()):
-        cancel.watch(stdin_lines)
+        cancel.watch(stdin_lines, cancel_on_eof=args.cancel_on_stdin_close)
     stop_heartbeat = start_heartbeat(channel)
     try:
         check_job(job)

@@ -5,8 +5,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { writeJobFolder } from '../../../engine/workers/job-folder.js';
 import { predictParamsSchema, trainParamsSchema } from '../../../engine/workers/protocol.js';
 import { accuracy, blobs, linear, rSquared, seeded } from '../../../engine/workers/test-support/synthetic.js';
-import { predict, processGroupGone, start, tempDir, train } from '../../../engine/workers/test-support/run-job.js';
+import { closeStdinAfterFirstProgress, predict, processGroupGone, start, tempDir, train } from '../../../engine/workers/test-support/run-job.js';
 import { describeWithTorch } from '../../../engine/workers/test-support/torch-python.js';
+import { findTorchPython } from '../../../engine/workers/python-finder.js';
 import type { WorkerError } from '../../../engine/workers/worker-errors.js';
 import { torchWorkerCommand } from './launch.js';
 
@@ -122,9 +123,20 @@ describeWithTorch('PyTorch worker', (python) => {
     expect(error.message).toBe('Feature columns with missing or infinite values in the training data: Beak Length (mm). Fill them (fill_missing) or drop those rows (drop_missing) first.');
   });
 
+  it('says so when CUDA is asked for and torch sees no GPU, or a model does not fit the task', async () => {
+    const cuda = (await findTorchPython()).chosen?.info?.cudaAvailable ?? false;
+    const small = { task: 'classification' as const, features: names, target: 'species', classes: ['a', 'b', 'c'],
+      datasets: { train: { columns: columns(slice(data.columns, 0, 50)), target: data.target.slice(0, 50) } } };
+    const wrongModel = await failure(train(command, await tempDir(), small, { model: 'linear', epochs: 1, device: cuda ? 'cuda:99' : 'cuda' }));
+    expect(wrongModel.message).toBe('model linear predicts numbers (regression); for classification use model logistic or mlp.');
+    const error = await failure(train(command, await tempDir(), small, { model: 'logistic', epochs: 1, device: cuda ? 'cuda:99' : 'cuda' }));
+    expect(error.kind).toBe('bad_input');
+    expect(error.message).toMatch(cuda ? /^device cuda:99 was asked for, but there (is|are) only \d+ GPU/ : /^device cuda was asked for, but this PyTorch .* sees no CUDA GPU\. Use device: auto or cpu/);
+  });
+
   it('applies the same train and predict defaults as the protocol when driven from a job file', () => {
     const script = 'import json, sys; sys.path.insert(0, sys.argv[1]); import millrace_torch_worker as w; print(json.dumps([w.TRAIN_DEFAULTS, w.PREDICT_DEFAULTS]))';
-    const [trainDefaults, predictDefaults] = JSON.parse(execFileSync(python, ['-c', script, import.meta.dirname], { encoding: 'utf8' })) as unknown[];
+    const [trainDefaults, predictDefaults] = JSON.parse(execFileSync(python, ['-B', '-c', script, import.meta.dirname], { encoding: 'utf8' })) as unknown[];
     const { model: _model, ...protocolTrain } = trainParamsSchema.parse({ model: 'mlp' });
     const { model_dir: _dir, ...protocolPredict } = predictParamsSchema.parse({ model_dir: 'm' });
     expect(trainDefaults).toEqual(protocolTrain);
@@ -137,18 +149,20 @@ describeWithTorch('PyTorch worker', (python) => {
 /** Cancel and kill need a training that runs long enough to be interrupted. */
 function describeLongRun(command: ReturnType<typeof torchWorkerCommand>): void {
   const big = blobs(20_000, 8, 2, 9);
-  const longJob = async () => {
+  const longJobFolder = async () => {
     const dir = await tempDir();
     const features = Array.from({ length: 8 }, (_, i) => `f${i}`);
     await writeJobFolder(join(dir, 'job'), {
       task: 'classification', features, target: 'y', classes: [0, 1],
       datasets: { train: { columns: features.map((name, i) => ({ name, values: big.columns[i] as Float32Array })), target: big.target } },
     });
-    return start(command, {
-      task: 'train', job_dir: join(dir, 'job'), output_dir: join(dir, 'model'),
-      params: { model: 'mlp', hidden_layers: [64, 64], epochs: 10_000, batch_size: 32 },
-    });
+    const job = {
+      task: 'train' as const, job_dir: join(dir, 'job'), output_dir: join(dir, 'model'),
+      params: { model: 'mlp' as const, hidden_layers: [64, 64], epochs: 10_000, batch_size: 32 },
+    };
+    return { job };
   };
+  const longJob = async () => start(command, (await longJobFolder()).job);
 
   it('cancels mid-training at the cancel message, leaving no process behind', async () => {
     const { run, progress } = await longJob();
@@ -159,6 +173,13 @@ function describeLongRun(command: ReturnType<typeof torchWorkerCommand>): void {
     expect([error.kind, error.message]).toEqual(['cancelled', 'Training was cancelled.']);
     expect(Date.now() - asked).toBeLessThan(5_000); // stopped by the message, before SIGTERM was needed
     expect(processGroupGone(run.pid)).toBe(true);
+  });
+
+  it('stops by itself when the engine goes away mid-training (its stdin closes)', async () => {
+    const { job } = await longJobFolder();
+    const { code, last } = await closeStdinAfterFirstProgress(command, job);
+    expect(code).toBe(1);
+    expect(JSON.parse(last)).toMatchObject({ type: 'error', kind: 'cancelled' });
   });
 
   it('fails cleanly when the worker is killed with SIGKILL from outside', async () => {

@@ -110,13 +110,17 @@ class CancelFlag:
         if self._event.is_set():
             raise Cancelled()
 
-    def watch(self, stdin_lines):
+    def watch(self, stdin_lines, cancel_on_eof):
+        """cancel_on_eof: when the engine dies its end of the pipe closes; stop rather than train on
+        as an orphan. Off for manual runs, where stdin may end right after the job line."""
         signal.signal(signal.SIGTERM, lambda _signum, _frame: self._event.set())
 
         def read():
             while True:
                 line = stdin_lines.readline()
                 if line is None:
+                    if cancel_on_eof:
+                        self._event.set()
                     return
                 try:
                     if json.loads(line).get("type") == "cancel":

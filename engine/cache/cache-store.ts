@@ -1,0 +1,167 @@
+/**
+ * The persistent cache: each node output is a table `t_<key>` in the project's DuckDB cache file,
+ * with a metadata row saying what it is and when it was last used. An output is written in one
+ * transaction with its metadata row, so a cancelled or failed node leaves nothing half-made.
+ */
+import type { JsonValue, QualityReport } from '../../nodes/node-definition.js';
+import type { Connection } from '../duckdb/database.js';
+import { ident, literal } from '../sql/quote.js';
+import type { FileIdentity, FingerprintParts } from './fingerprint.js';
+
+export interface CacheEntry {
+  key: string;
+  rows: number;
+  columns: number;
+}
+
+const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS _millrace_entries (
+     key VARCHAR PRIMARY KEY, node_id VARCHAR, node_type VARCHAR, rows BIGINT, columns INTEGER,
+     created_at TIMESTAMP, last_used_at TIMESTAMP)`,
+  // Why a node re-ran: the parts of its last fingerprint, per pipeline file and node id.
+  `CREATE TABLE IF NOT EXISTS _millrace_node_parts (
+     pipeline VARCHAR, node_id VARCHAR, parts JSON, PRIMARY KEY (pipeline, node_id))`,
+  // What a sink wrote, so an unchanged sink with untouched files is skipped.
+  `CREATE TABLE IF NOT EXISTS _millrace_sinks (key VARCHAR PRIMARY KEY, files JSON, rows BIGINT)`,
+  // Data-quality reports of quality nodes, replayed when the node is served from the cache.
+  `CREATE TABLE IF NOT EXISTS _millrace_reports (key VARCHAR PRIMARY KEY, report JSON)`,
+  `CREATE TABLE IF NOT EXISTS _millrace_profiles (key VARCHAR, sample_rows BIGINT, profile JSON, PRIMARY KEY (key, sample_rows))`,
+];
+
+export function cacheTable(key: string): string {
+  return ident(`t_${key}`);
+}
+
+export class CacheStore {
+  private constructor(private readonly connection: Connection) {}
+
+  /** `connection` is the store's own connection; node outputs are written on the caller's connection. */
+  static async open(connection: Connection): Promise<CacheStore> {
+    for (const statement of SCHEMA) await connection.execute(statement);
+    return new CacheStore(connection);
+  }
+
+  async present(keys: string[]): Promise<Map<string, CacheEntry>> {
+    if (keys.length === 0) return new Map();
+    const { rows } = await this.connection.query(
+      `SELECT key, rows, columns FROM _millrace_entries WHERE key IN (${keys.map((k) => literal(k)).join(', ')})`,
+    );
+    return new Map(rows.map((r) => [String(r.key), { key: String(r.key), rows: Number(r.rows), columns: Number(r.columns) }]));
+  }
+
+  /**
+   * Materialise a node's outputs (port → SELECT) as cache tables in one transaction on `connection`.
+   * Returns the row and column counts per port.
+   */
+  async materialise(
+    connection: Connection,
+    node: { id: string; type: string },
+    outputs: { key: string; sql: string }[],
+  ): Promise<CacheEntry[]> {
+    const entries: CacheEntry[] = [];
+    await connection.execute('BEGIN TRANSACTION');
+    try {
+      for (const { key, sql } of outputs) {
+        const table = cacheTable(key);
+        await connection.execute(`CREATE OR REPLACE TABLE ${table} AS ${sql}`);
+        const { rows } = await connection.query(`SELECT count(*) AS n FROM ${table}`);
+        const columns = (await connection.describe(table)).length;
+        const count = Number(rows[0]?.n ?? 0);
+        await connection.execute(
+          `INSERT OR REPLACE INTO _millrace_entries VALUES (${literal(key)}, ${literal(node.id)}, ${literal(node.type)}, ${count}, ${columns}, now(), now())`,
+        );
+        entries.push({ key, rows: count, columns });
+      }
+      await connection.execute('COMMIT');
+    } catch (error) {
+      await connection.execute('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    return entries;
+  }
+
+  async touch(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await this.connection.execute(
+      `UPDATE _millrace_entries SET last_used_at = now() WHERE key IN (${keys.map((k) => literal(k)).join(', ')})`,
+    );
+  }
+
+  async previousParts(pipeline: string, nodeId: string): Promise<FingerprintParts | undefined> {
+    const { rows } = await this.connection.query(
+      `SELECT parts FROM _millrace_node_parts WHERE pipeline = ${literal(pipeline)} AND node_id = ${literal(nodeId)}`,
+    );
+    const parts = rows[0]?.parts;
+    return typeof parts === 'string' ? (JSON.parse(parts) as FingerprintParts) : (parts as unknown as FingerprintParts | undefined);
+  }
+
+  async rememberParts(pipeline: string, nodeId: string, parts: FingerprintParts): Promise<void> {
+    await this.connection.execute(
+      `INSERT OR REPLACE INTO _millrace_node_parts VALUES (${literal(pipeline)}, ${literal(nodeId)}, ${literal(JSON.stringify(parts))})`,
+    );
+  }
+
+  async sinkRecord(key: string): Promise<{ files: FileIdentity[]; rows: number } | undefined> {
+    const { rows } = await this.connection.query(`SELECT files, rows FROM _millrace_sinks WHERE key = ${literal(key)}`);
+    const row = rows[0];
+    if (!row) return undefined;
+    const files = typeof row.files === 'string' ? (JSON.parse(row.files) as FileIdentity[]) : (row.files as unknown as FileIdentity[]);
+    return { files, rows: Number(row.rows) };
+  }
+
+  async recordSink(key: string, files: FileIdentity[], rows: number): Promise<void> {
+    await this.connection.execute(`INSERT OR REPLACE INTO _millrace_sinks VALUES (${literal(key)}, ${literal(JSON.stringify(files))}, ${rows})`);
+  }
+
+  async report(key: string): Promise<QualityReport | undefined> {
+    const { rows } = await this.connection.query(`SELECT report FROM _millrace_reports WHERE key = ${literal(key)}`);
+    const report = rows[0]?.report;
+    return typeof report === 'string' ? (JSON.parse(report) as QualityReport) : (report as unknown as QualityReport | undefined);
+  }
+
+  async recordReport(key: string, report: QualityReport): Promise<void> {
+    await this.connection.execute(`INSERT OR REPLACE INTO _millrace_reports VALUES (${literal(key)}, ${literal(JSON.stringify(report))})`);
+  }
+
+  async profile(key: string, sampleRows: number): Promise<JsonValue | undefined> {
+    const { rows } = await this.connection.query(
+      `SELECT profile FROM _millrace_profiles WHERE key = ${literal(key)} AND sample_rows = ${sampleRows}`,
+    );
+    const profile = rows[0]?.profile;
+    return typeof profile === 'string' ? (JSON.parse(profile) as JsonValue) : profile;
+  }
+
+  async recordProfile(key: string, sampleRows: number, profile: JsonValue): Promise<void> {
+    await this.connection.execute(
+      `INSERT OR REPLACE INTO _millrace_profiles VALUES (${literal(key)}, ${sampleRows}, ${literal(JSON.stringify(profile))})`,
+    );
+  }
+
+  /** Bytes the cache file uses now. */
+  async usedBytes(): Promise<number> {
+    const { rows } = await this.connection.query(
+      `SELECT used_blocks * block_size AS bytes FROM pragma_database_size() WHERE database_name = current_database()`,
+    );
+    return Number(rows[0]?.bytes ?? 0);
+  }
+
+  /**
+   * Drop least-recently-used outputs until the cache is under `budgetBytes`, never one in `keep`
+   * (the outputs of the run that just finished). Returns how many tables were dropped.
+   */
+  async evict(budgetBytes: number, keep: Set<string>): Promise<number> {
+    let dropped = 0;
+    if ((await this.usedBytes()) <= budgetBytes) return 0;
+    const { rows } = await this.connection.query(`SELECT key FROM _millrace_entries ORDER BY last_used_at ASC`);
+    for (const row of rows) {
+      const key = String(row.key);
+      if (keep.has(key)) continue;
+      await this.connection.execute(`DROP TABLE IF EXISTS ${cacheTable(key)}`);
+      await this.connection.execute(`DELETE FROM _millrace_entries WHERE key = ${literal(key)}`);
+      await this.connection.execute(`DELETE FROM _millrace_profiles WHERE key = ${literal(key)}`);
+      dropped++;
+      if ((await this.usedBytes()) <= budgetBytes) break;
+    }
+    return dropped;
+  }
+}

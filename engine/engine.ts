@@ -1,0 +1,236 @@
+/**
+ * The engine facade: one object per project folder that the CLI, the UI server and the Electron
+ * app all use. It knows nothing of any of them: requests in, results and events out.
+ *
+ *   const engine = await createEngine({ projectDir });
+ *   const loaded = await engine.loadFile('pipeline.yaml');
+ *   const handle = engine.run(loaded.pipeline!);  await handle.result;
+ *   await engine.preview(loaded.pipeline!, 'clean', { limit: 100 });
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { defaultCatalogue, type Catalogue } from '../nodes/catalogue.js';
+import type { ColumnInfo, JsonRow } from '../nodes/node-definition.js';
+import { CacheStore } from './cache/cache-store.js';
+import { fingerprintPipeline, type NodeFingerprint } from './cache/fingerprint.js';
+import type { EngineEvent, EngineEventListener, RunSummary } from './contract/events.js';
+import { Database, cleanDuckDBMessage } from './duckdb/database.js';
+import { ConnectionPool } from './execute/connection-pool.js';
+import { runPipeline } from './execute/run-pipeline.js';
+import type { PipelineDocument, ResolvedPipeline } from './pipeline/document.js';
+import { loadResolvedFile, loadResolvedText, type LoadOutcome } from './pipeline/load-pipeline.js';
+import { resolvePipeline } from './pipeline/resolve.js';
+import { lazyRelation, previewTarget } from './preview/lazy-relation.js';
+import { profileRelation } from './profile/profile.js';
+import type { TableProfile } from './profile/profile-types.js';
+import { recordRunHistory } from './run-history.js';
+import { RunStore } from './run-store/run-store.js';
+
+export interface EngineOptions {
+  /** The project folder: pipelines, data, and `.millrace/` (cache and run history) live here. */
+  projectDir: string;
+  catalogue?: Catalogue;
+  /** Where the cache file, spill folder and run store go. Default `<projectDir>/.millrace`. */
+  stateDir?: string;
+  /** DuckDB memory limit, e.g. '4GB'. Default: about half the machine's memory. */
+  memoryLimit?: string;
+  threads?: number;
+  /** Nodes run at once (independent branches). */
+  concurrency?: number;
+  /** Cache size budget; least recently used outputs are dropped beyond it. Default 10 GiB. */
+  cacheBudgetBytes?: number;
+}
+
+export type { LoadOutcome };
+
+export interface RunHandle {
+  runId: string;
+  result: Promise<RunSummary>;
+  cancel(): void;
+}
+
+export interface PreviewResult {
+  nodeId: string;
+  port: string;
+  columns: ColumnInfo[];
+  rows: JsonRow[];
+  offset: number;
+  /** Total rows when known without computing them (the output is cached); otherwise null. */
+  totalRows: number | null;
+  cached: boolean;
+  elapsedMs: number;
+}
+
+export interface Engine {
+  readonly projectDir: string;
+  readonly catalogue: Catalogue;
+  readonly runStore: RunStore;
+  /** Things the user should know about the engine itself (e.g. the cache is in use elsewhere). */
+  readonly warnings: string[];
+  loadFile(file: string): Promise<LoadOutcome>;
+  loadText(text: string, options?: { file?: string; baseDir?: string }): LoadOutcome;
+  resolve(document: PipelineDocument, options?: { file?: string; baseDir?: string }): LoadOutcome;
+  run(pipeline: ResolvedPipeline, options?: { target?: string; signal?: AbortSignal }): RunHandle;
+  cancel(runId: string): boolean;
+  preview(pipeline: ResolvedPipeline, nodeId: string, options?: { port?: string; limit?: number; offset?: number; signal?: AbortSignal }): Promise<PreviewResult>;
+  profile(pipeline: ResolvedPipeline, nodeId: string, options?: { port?: string; sampleRows?: number; signal?: AbortSignal }): Promise<TableProfile>;
+  on(listener: EngineEventListener): () => void;
+  dispose(): Promise<void>;
+}
+
+const DEFAULT_BUDGET = 10 * 1024 ** 3;
+
+async function openCacheDatabase(options: EngineOptions, stateDir: string, warnings: string[]): Promise<Database> {
+  const common = { memoryLimit: options.memoryLimit, threads: options.threads, tempDirectory: path.join(stateDir, 'tmp') };
+  const file = path.join(stateDir, 'cache.duckdb');
+  try {
+    return await Database.open({ path: file, ...common });
+  } catch (error) {
+    // Another Millrace process (a server, another run) holds the cache file: work without it.
+    warnings.push(`The cache ${file} is in use by another process (${cleanDuckDBMessage(error).split('\n')[0]}); this session computes without the persistent cache.`);
+    return Database.open({ path: ':memory:', ...common });
+  }
+}
+
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  const projectDir = path.resolve(options.projectDir);
+  const stateDir = options.stateDir ?? path.join(projectDir, '.millrace');
+  mkdirSync(stateDir, { recursive: true });
+  const catalogue = options.catalogue ?? defaultCatalogue;
+  const warnings: string[] = [];
+  const db = await openCacheDatabase(options, stateDir, warnings);
+  const storeConnection = await db.connect();
+  const cache = await CacheStore.open(storeConnection);
+  const pool = new ConnectionPool(db);
+  const runStore = RunStore.open(path.join(stateDir, 'runs.sqlite'));
+  const listeners = new Set<EngineEventListener>();
+  const runs = new Map<string, AbortController>();
+  const inflightProfiles = new Map<string, Promise<TableProfile>>();
+  const concurrency = options.concurrency ?? 2;
+  const budget = options.cacheBudgetBytes ?? DEFAULT_BUDGET;
+
+  const emit = (event: EngineEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A faulty listener (a closed socket, say) must not break the run.
+        process.emitWarning(`engine event listener failed: ${String(error)}`);
+      }
+    }
+  };
+  listeners.add(recordRunHistory(runStore));
+
+  const resolvePath = (pipeline: ResolvedPipeline) => (p: string) => path.resolve(pipeline.baseDir, p);
+  const fingerprints = (pipeline: ResolvedPipeline): Promise<Map<string, NodeFingerprint>> => fingerprintPipeline(pipeline, resolvePath(pipeline));
+
+  const resolve: Engine['resolve'] = (document, opts = {}) => {
+    const baseDir = opts.baseDir ?? (opts.file ? path.dirname(path.resolve(opts.file)) : projectDir);
+    const { pipeline, issues } = resolvePipeline(document, catalogue, { baseDir, file: opts.file });
+    return { document, pipeline, issues };
+  };
+
+  const engine: Engine = {
+    projectDir,
+    catalogue,
+    runStore,
+    warnings,
+
+    loadFile: (file) => loadResolvedFile(path.resolve(projectDir, file), catalogue),
+
+    loadText(text, opts = {}) {
+      const baseDir = opts.baseDir ?? (opts.file ? path.dirname(path.resolve(opts.file)) : projectDir);
+      return loadResolvedText(text, catalogue, { file: opts.file, baseDir });
+    },
+
+    resolve,
+
+    run(pipeline, opts = {}) {
+      const runId = randomUUID();
+      const controller = new AbortController();
+      opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+      runs.set(runId, controller);
+      const result = (async () => {
+        const prints = await fingerprints(pipeline);
+        const summary = await runPipeline({
+          runId,
+          pipeline,
+          pipelineKey: pipeline.file ?? pipeline.document.name,
+          fingerprints: prints,
+          target: opts.target,
+          cache,
+          pool,
+          concurrency,
+          signal: controller.signal,
+          emit,
+        });
+        const keep = new Set([...prints.values()].flatMap((f) => Object.values(f.outputs)));
+        await cache.evict(budget, keep);
+        return summary;
+      })().finally(() => runs.delete(runId));
+      return { runId, result, cancel: () => controller.abort() };
+    },
+
+    cancel(runId) {
+      const controller = runs.get(runId);
+      controller?.abort();
+      return controller !== undefined;
+    },
+
+    async preview(pipeline, nodeId, opts = {}) {
+      const started = Date.now();
+      const target = previewTarget(pipeline, nodeId, opts.port);
+      const limit = Math.max(0, Math.min(opts.limit ?? 100, 10_000));
+      const offset = Math.max(0, opts.offset ?? 0);
+      const signal = opts.signal ?? new AbortController().signal;
+      const prints = await fingerprints(pipeline);
+      return pool.with(signal, async (connection) => {
+        const relation = await lazyRelation({ pipeline, fingerprints: prints, cache, connection, signal }, target.node, target.port);
+        const { columns, rows } = await connection.query(`SELECT * FROM ${relation.sql} LIMIT ${limit} OFFSET ${offset}`);
+        let totalRows: number | null = null;
+        if (relation.cached) totalRows = Number((await connection.query(`SELECT count(*) AS n FROM ${relation.sql}`)).rows[0]?.n ?? 0);
+        return { nodeId: target.node, port: target.port, columns, rows, offset, totalRows, cached: relation.cached, elapsedMs: Date.now() - started };
+      });
+    },
+
+    async profile(pipeline, nodeId, opts = {}) {
+      const target = previewTarget(pipeline, nodeId, opts.port);
+      const prints = await fingerprints(pipeline);
+      const key = prints.get(target.node)!.outputs[target.port]!;
+      const sampleRows = opts.sampleRows ?? 0;
+      const stored = await cache.profile(key, sampleRows);
+      if (stored) return stored as unknown as TableProfile;
+      const flightKey = `${key}:${sampleRows}`;
+      let flight = inflightProfiles.get(flightKey);
+      if (!flight) {
+        // Identical concurrent requests (several panels asking for one profile) are computed once.
+        const signal = opts.signal ?? new AbortController().signal;
+        flight = pool
+          .with(signal, async (connection) => {
+            const relation = await lazyRelation({ pipeline, fingerprints: prints, cache, connection, signal }, target.node, target.port);
+            const profile = await profileRelation(connection, relation.sql, { sampleRows: sampleRows || undefined, signal });
+            await cache.recordProfile(key, sampleRows, profile as never);
+            return profile;
+          })
+          .finally(() => inflightProfiles.delete(flightKey));
+        inflightProfiles.set(flightKey, flight);
+      }
+      return flight;
+    },
+
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async dispose() {
+      for (const controller of runs.values()) controller.abort();
+      pool.close();
+      storeConnection.close();
+      db.close();
+      runStore.close();
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,269 @@
+/**
+ * Runs a resolved pipeline: nodes in topological order, independent branches concurrently,
+ * every output materialised in the cache (so an unchanged node is never recomputed), sinks
+ * skipped when their files are exactly as they last wrote them. One failing node fails only
+ * itself and what depends on it; cancel interrupts DuckDB at once.
+ */
+import type { NodeDefinition, QualityReport, SinkNodeDefinition, TableNodeDefinition } from '../../nodes/node-definition.js';
+import { cacheTable, type CacheStore } from '../cache/cache-store.js';
+import { explainChange, fileIdentity, type NodeFingerprint } from '../cache/fingerprint.js';
+import { createBuildContext, createCheckContext, createSinkContext, type ContextOptions } from '../compile/node-context.js';
+import type { EngineEvent, NodeRunSummary, RunSummary } from '../contract/events.js';
+import type { Connection } from '../duckdb/database.js';
+import { ancestors } from '../pipeline/graph.js';
+import type { ResolvedNode, ResolvedPipeline } from '../pipeline/document.js';
+import type { ConnectionPool } from './connection-pool.js';
+import { errorMessage, isCancellation } from './error-message.js';
+
+export interface RunRequest {
+  runId: string;
+  pipeline: ResolvedPipeline;
+  /** Key under which fingerprint parts are remembered (the pipeline file, or its name). */
+  pipelineKey: string;
+  fingerprints: Map<string, NodeFingerprint>;
+  /** Run only this node and its ancestors. */
+  target?: string;
+  cache: CacheStore;
+  pool: ConnectionPool;
+  concurrency: number;
+  signal: AbortSignal;
+  emit: (event: EngineEvent) => void;
+}
+
+const PROGRESS_INTERVAL_MS = 500;
+
+export async function runPipeline(request: RunRequest): Promise<RunSummary> {
+  const { pipeline, target, signal, emit, runId } = request;
+  const started = Date.now();
+  const selected = target ? [...ancestors(pipeline, target), target] : [...pipeline.order];
+  const order = pipeline.order.filter((id) => selected.includes(id));
+  const summaries = new Map<string, NodeRunSummary>();
+  const setStatus = (summary: NodeRunSummary) => {
+    summaries.set(summary.nodeId, summary);
+    emit({ type: 'node-status', runId, node: summary });
+  };
+
+  emit({
+    type: 'run-started',
+    runId,
+    pipeline: pipeline.document.name,
+    ...(pipeline.file ? { file: pipeline.file } : {}),
+    ...(target ? { target } : {}),
+    nodes: order.map((id) => ({ nodeId: id, nodeType: pipeline.nodes.get(id)!.type, fingerprint: request.fingerprints.get(id)!.node })),
+  });
+  for (const id of order) {
+    summaries.set(id, { nodeId: id, nodeType: pipeline.nodes.get(id)!.type, status: 'pending', reason: 'waiting for inputs' });
+  }
+
+  const remaining = new Set(order);
+  const running = new Map<string, Promise<void>>();
+  const finished = (id: string) => {
+    const status = summaries.get(id)?.status;
+    return status === 'done' || status === 'cached';
+  };
+  const blocked = (id: string) => {
+    const s = summaries.get(id)?.status;
+    return s === 'failed' || s === 'skipped' || s === 'cancelled';
+  };
+
+  const readyOrBlocked = (id: string) =>
+    Object.values(pipeline.nodes.get(id)!.inputs).every((i) => finished(i.node) || blocked(i.node));
+
+  const aborted = abortPromise(signal);
+  while (remaining.size > 0 || running.size > 0) {
+    if (signal.aborted) break;
+    for (const id of [...remaining]) {
+      if (running.size >= request.concurrency) break;
+      const node = pipeline.nodes.get(id)!;
+      const upstream = Object.values(node.inputs).map((i) => i.node);
+      const failedUpstream = upstream.find(blocked);
+      if (failedUpstream) {
+        remaining.delete(id);
+        setStatus({ nodeId: id, nodeType: node.type, status: 'skipped', reason: `upstream ${failedUpstream} did not finish` });
+        continue;
+      }
+      if (!upstream.every(finished)) continue;
+      remaining.delete(id);
+      const task = executeNode(request, node, setStatus).finally(() => running.delete(id));
+      running.set(id, task);
+    }
+    if (running.size === 0) {
+      // Only skips happened in this pass: loop again; with nothing left, stop.
+      if (remaining.size === 0 || order.every((id) => !remaining.has(id) || !readyOrBlocked(id))) break;
+      continue;
+    }
+    await Promise.race([...running.values(), aborted]);
+  }
+
+  if (signal.aborted) {
+    await Promise.allSettled(running.values());
+    for (const id of order) {
+      const s = summaries.get(id)!;
+      if (s.status === 'pending' || s.status === 'running') setStatus({ ...s, status: 'cancelled', reason: 'run cancelled' });
+    }
+  }
+
+  const nodes = order.map((id) => summaries.get(id)!);
+  const failed = nodes.filter((n) => n.status === 'failed');
+  const summary: RunSummary = {
+    runId,
+    status: signal.aborted ? 'cancelled' : failed.length > 0 ? 'failed' : 'succeeded',
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    nodes,
+    ...(failed.length > 0 && !signal.aborted
+      ? { error: failed.map((n) => `${n.nodeId} (${n.nodeType}): ${n.error ?? 'failed'}`).join('\n') }
+      : {}),
+  };
+  emit({ type: 'run-finished', summary });
+  return summary;
+}
+
+function abortPromise(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+async function executeNode(request: RunRequest, node: ResolvedNode, setStatus: (s: NodeRunSummary) => void): Promise<void> {
+  const { fingerprints, cache, runId, emit } = request;
+  const fingerprint = fingerprints.get(node.id)!;
+  const base = { nodeId: node.id, nodeType: node.type };
+  const startedAt = Date.now();
+  try {
+    const served = await serveFromCache(request, node, fingerprint);
+    if (served) {
+      setStatus({ ...base, ...served, durationMs: Date.now() - startedAt });
+      await cache.rememberParts(request.pipelineKey, node.id, fingerprint.parts);
+      return;
+    }
+    const inputNodes = Object.fromEntries(Object.entries(node.inputs).map(([port, i]) => [port, i.node]));
+    const reason = explainChange(await cache.previousParts(request.pipelineKey, node.id), fingerprint.parts, inputNodes);
+    setStatus({ ...base, status: 'running', reason });
+    const outcome = await request.pool.with(request.signal, (connection) =>
+      withProgress(connection, (percentage, rowsProcessed) => emit({ type: 'node-progress', runId, nodeId: node.id, percentage, rowsProcessed }), () =>
+        computeNode(request, node, fingerprint, connection),
+      ),
+    );
+    await cache.rememberParts(request.pipelineKey, node.id, fingerprint.parts);
+    setStatus({ ...base, ...outcome, reason, durationMs: Date.now() - startedAt });
+  } catch (error) {
+    const cancelled = request.signal.aborted || isCancellation(error);
+    setStatus({
+      ...base,
+      status: cancelled ? 'cancelled' : 'failed',
+      reason: cancelled ? 'run cancelled' : 'error',
+      durationMs: Date.now() - startedAt,
+      ...(cancelled ? {} : { error: errorMessage(error) }),
+    });
+  }
+}
+
+type Outcome = Pick<NodeRunSummary, 'status' | 'rows' | 'columns' | 'outputRows' | 'error' | 'failedChecks' | 'warnings'>;
+
+/** A node whose outputs (or, for sinks, written files) are still exactly as cached: no work. */
+async function serveFromCache(request: RunRequest, node: ResolvedNode, fingerprint: NodeFingerprint): Promise<(Outcome & { reason: string }) | undefined> {
+  const { cache } = request;
+  const def = node.definition;
+  if (def.kind === 'sink') {
+    const record = await cache.sinkRecord(fingerprint.node);
+    if (!record) return undefined;
+    const now = await Promise.all(record.files.map((f) => fileIdentity(f.path)));
+    const untouched = now.every((f, i) => f.size === record.files[i]!.size && f.mtimeMs === record.files[i]!.mtimeMs && f.size >= 0);
+    return untouched ? { status: 'cached', reason: 'unchanged, output files as written', rows: record.rows } : undefined;
+  }
+  const keys = Object.values(fingerprint.outputs);
+  const present = await cache.present(keys);
+  if (present.size !== keys.length) return undefined;
+  await cache.touch(keys);
+  const first = present.get(fingerprint.outputs.out ?? keys[0]!)!;
+  const outputRows = keys.length > 1 ? Object.fromEntries(Object.entries(fingerprint.outputs).map(([port, key]) => [port, present.get(key)!.rows])) : undefined;
+  const report = def.check ? await cache.report(fingerprint.node) : undefined;
+  const checked = report ? applyReport(request, node, report) : {};
+  return { status: 'cached', reason: 'unchanged', rows: first.rows, columns: first.columns, outputRows, ...checked };
+}
+
+function contextOptions(request: RunRequest, node: ResolvedNode, fingerprint: NodeFingerprint, connection: Connection): ContextOptions<unknown> {
+  const inputs: Record<string, string> = {};
+  for (const [port, input] of Object.entries(node.inputs)) {
+    inputs[port] = cacheTable(request.fingerprints.get(input.node)!.outputs[input.port]!);
+  }
+  return {
+    nodeId: node.id,
+    params: node.params,
+    inputs,
+    connection,
+    baseDir: request.pipeline.baseDir,
+    signal: request.signal,
+    log: (message) => request.emit({ type: 'log', runId: request.runId, nodeId: node.id, level: 'info', message }),
+    stagingPrefix: `stage_${fingerprint.node}`,
+  };
+}
+
+async function computeNode(request: RunRequest, node: ResolvedNode, fingerprint: NodeFingerprint, connection: Connection): Promise<Outcome> {
+  const def: NodeDefinition = node.definition;
+  const options = contextOptions(request, node, fingerprint, connection);
+  if (def.kind === 'sink') return writeSink(request, def, fingerprint, options);
+  return materialiseTable(request, node, def, fingerprint, options);
+}
+
+async function materialiseTable(
+  request: RunRequest,
+  node: ResolvedNode,
+  def: TableNodeDefinition,
+  fingerprint: NodeFingerprint,
+  options: ContextOptions<unknown>,
+): Promise<Outcome> {
+  const built = await def.build(createBuildContext(options));
+  const outputs = Object.entries(fingerprint.outputs).map(([port, key]) => {
+    const sql = built[port];
+    if (sql === undefined) throw new Error(`Node type ${def.type} produced no output for port "${port}".`);
+    return { key, sql, port };
+  });
+  const entries = await request.cache.materialise(options.connection, node, outputs);
+  const main = entries[outputs.findIndex((o) => o.port === 'out')] ?? entries[0];
+  const outputRows = outputs.length > 1 ? Object.fromEntries(outputs.map((o, i) => [o.port, entries[i]!.rows])) : undefined;
+  if (!def.check) return { status: 'done', rows: main?.rows, columns: main?.columns, outputRows };
+  const tables = Object.fromEntries(outputs.map((o) => [o.port, cacheTable(o.key)]));
+  const report = await def.check(createCheckContext(options, tables));
+  await request.cache.recordReport(fingerprint.node, report);
+  return { status: 'done', rows: main?.rows, columns: main?.columns, outputRows, ...applyReport(request, node, report) };
+}
+
+/** Emit a quality report and decide whether it fails the node (on_fail: error). */
+function applyReport(request: RunRequest, node: ResolvedNode, report: QualityReport): Partial<Outcome> {
+  request.emit({ type: 'quality', runId: request.runId, nodeId: node.id, report });
+  const failed = report.results.filter((r) => !r.passed);
+  if (failed.length === 0) return { failedChecks: 0 };
+  const lines = failed.map((r) => {
+    const where = r.column !== undefined ? `${r.column}: ` : '';
+    const examples = r.examples && r.examples.length > 0 ? ` (e.g. ${r.examples.map((e) => JSON.stringify(e)).join(', ')})` : '';
+    return `${where}${r.check} — ${r.detail}${examples}`;
+  });
+  if (report.onFail === 'error') {
+    return { status: 'failed', failedChecks: failed.length, error: `${failed.length} data-quality check(s) failed:\n  ${lines.join('\n  ')}` };
+  }
+  return { failedChecks: failed.length, warnings: lines };
+}
+
+async function writeSink(request: RunRequest, def: SinkNodeDefinition, fingerprint: NodeFingerprint, options: ContextOptions<unknown>): Promise<Outcome> {
+  const result = await def.write(createSinkContext(options));
+  const files = await Promise.all(result.files.map(fileIdentity));
+  await request.cache.recordSink(fingerprint.node, files, result.rows);
+  return { status: 'done', rows: result.rows };
+}
+
+/** Poll DuckDB's query progress while `work` runs. */
+async function withProgress<T>(connection: Connection, report: (percentage: number, rows: number) => void, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    const p = connection.progress();
+    if (p.percentage >= 0) report(p.percentage, p.rowsProcessed);
+  }, PROGRESS_INTERVAL_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+

@@ -1,0 +1,106 @@
+/**
+ * The relation behind a node output, composed lazily: outputs already in the cache are read from
+ * their tables, everything else becomes a temporary view over its inputs, so the first rows of a
+ * late step come back without computing (or materialising) the steps before it.
+ */
+import { NodeError } from '../../nodes/node-definition.js';
+import { cacheTable, type CacheStore } from '../cache/cache-store.js';
+import type { NodeFingerprint } from '../cache/fingerprint.js';
+import { createBuildContext } from '../compile/node-context.js';
+import type { Connection } from '../duckdb/database.js';
+import type { ResolvedPipeline } from '../pipeline/document.js';
+import { ancestors } from '../pipeline/graph.js';
+import { ident } from '../sql/quote.js';
+import { errorMessage } from '../execute/error-message.js';
+
+export class NodePreviewError extends Error {
+  constructor(readonly nodeId: string, message: string) {
+    super(message);
+    this.name = 'NodePreviewError';
+  }
+}
+
+export interface LazyRelation {
+  /** SQL relation (a quoted table or view name). */
+  sql: string;
+  /** True when it is a materialised cache table (counting rows is then free). */
+  cached: boolean;
+  key: string;
+}
+
+export interface LazyRequest {
+  pipeline: ResolvedPipeline;
+  fingerprints: Map<string, NodeFingerprint>;
+  cache: CacheStore;
+  connection: Connection;
+  signal: AbortSignal;
+}
+
+/** Which output of a node to show: sinks show the table they write. */
+export function previewTarget(pipeline: ResolvedPipeline, nodeId: string, port?: string): { node: string; port: string } {
+  const node = pipeline.nodes.get(nodeId);
+  if (!node) throw new NodePreviewError(nodeId, `There is no node "${nodeId}" in this pipeline.`);
+  if (node.definition.kind === 'sink') {
+    const input = node.inputs.in ?? Object.values(node.inputs)[0];
+    if (!input) throw new NodePreviewError(nodeId, `Sink "${nodeId}" has no input to preview.`);
+    return { node: input.node, port: input.port };
+  }
+  const ports = node.outputs.filter((p) => p.type === 'table').map((p) => p.name);
+  const chosen = port ?? (ports.includes('out') ? 'out' : ports[0]);
+  if (chosen === undefined || !ports.includes(chosen)) {
+    throw new NodePreviewError(nodeId, `Node "${nodeId}" has no table output "${port}". Its outputs: ${ports.join(', ') || 'none'}.`);
+  }
+  return { node: nodeId, port: chosen };
+}
+
+export async function lazyRelation(request: LazyRequest, nodeId: string, port: string): Promise<LazyRelation> {
+  const { pipeline, fingerprints, cache, connection } = request;
+  const needed = [...ancestors(pipeline, nodeId), nodeId];
+  const chain = pipeline.order.filter((id) => needed.includes(id));
+  const allKeys = chain.flatMap((id) => Object.values(fingerprints.get(id)!.outputs));
+  const present = await cache.present(allKeys);
+  const relations = new Map<string, LazyRelation>();
+
+  for (const id of chain) {
+    const node = pipeline.nodes.get(id)!;
+    const fp = fingerprints.get(id)!;
+    const def = node.definition;
+    if (def.kind !== 'table') continue; // sinks are never upstream of anything
+    const outputs = Object.entries(fp.outputs);
+    if (outputs.every(([, key]) => present.has(key))) {
+      for (const [p, key] of outputs) relations.set(`${id}.${p}`, { sql: cacheTable(key), cached: true, key });
+      continue;
+    }
+    const inputs: Record<string, string> = {};
+    for (const [p, input] of Object.entries(node.inputs)) inputs[p] = relations.get(`${input.node}.${input.port}`)!.sql;
+    try {
+      if (request.signal.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });
+      const built = await def.build(
+        createBuildContext({
+          nodeId: id,
+          params: node.params,
+          inputs,
+          connection,
+          baseDir: pipeline.baseDir,
+          signal: request.signal,
+          log: () => undefined,
+          stagingPrefix: `preview_${fp.node}`,
+        }),
+      );
+      for (const [p, key] of outputs) {
+        const sql = built[p];
+        if (sql === undefined) throw new Error(`Node type ${def.type} produced no output for port "${p}".`);
+        const view = ident(`v_${key}`);
+        await connection.execute(`CREATE OR REPLACE TEMP VIEW ${view} AS ${sql}`);
+        relations.set(`${id}.${p}`, { sql: view, cached: false, key });
+      }
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') throw error;
+      const message = errorMessage(error);
+      throw new NodePreviewError(id, id === nodeId ? message : `Upstream node "${id}" failed: ${message}`);
+    }
+  }
+  const relation = relations.get(`${nodeId}.${port}`);
+  if (!relation) throw new NodeError(`Node "${nodeId}" has no output "${port}".`);
+  return relation;
+}

@@ -1,0 +1,58 @@
+/**
+ * Run history hangs off the engine's event stream, not off the runner's code: this listener
+ * turns run and node events into rows in the run store.
+ */
+import type { EngineEvent, EngineEventListener } from './contract/events.js';
+import type { RunStore } from './run-store/run-store.js';
+
+export function recordRunHistory(store: RunStore): EngineEventListener {
+  const started = new Map<string, Set<string>>();
+  return (event: EngineEvent) => {
+    switch (event.type) {
+      case 'run-started': {
+        store.startRun({ id: event.runId, pipelineName: event.pipeline, file: event.file ?? event.pipeline, target: event.target ?? null });
+        started.set(event.runId, new Set());
+        store.recordNodes(
+          event.runId,
+          event.nodes.map((n) => ({ nodeId: n.nodeId, nodeType: n.nodeType, status: 'pending' as const, fingerprint: n.fingerprint })),
+        );
+        return;
+      }
+      case 'node-status': {
+        const { node, runId } = event;
+        const running = started.get(runId) ?? new Set<string>();
+        if (node.status === 'pending') return;
+        if (node.status === 'cached' || node.status === 'skipped') {
+          store.recordNodes(runId, [{ nodeId: node.nodeId, nodeType: node.nodeType, status: node.status, reason: node.reason, rows: node.rows ?? null, columns: node.columns ?? null }]);
+          return;
+        }
+        if (node.status === 'running' || !running.has(node.nodeId)) {
+          store.startNode(runId, { nodeId: node.nodeId, nodeType: node.nodeType, fingerprint: null, reason: node.reason });
+          running.add(node.nodeId);
+        }
+        if (node.status === 'running') return;
+        store.finishNode(runId, node.nodeId, {
+          status: node.status,
+          cacheHit: false,
+          durationMs: node.durationMs ?? 0,
+          rows: node.rows ?? null,
+          columns: node.columns ?? null,
+          error: node.error ?? null,
+        });
+        return;
+      }
+      case 'log':
+        store.log(event.runId, event.nodeId ?? null, event.level, event.message);
+        return;
+      case 'quality':
+        store.recordQuality(event.runId, event.nodeId, event.report.results);
+        return;
+      case 'run-finished':
+        store.finishRun(event.summary.runId, event.summary.status === 'running' ? 'interrupted' : event.summary.status, event.summary.error ?? null);
+        started.delete(event.summary.runId);
+        return;
+      default:
+        return;
+    }
+  };
+}
