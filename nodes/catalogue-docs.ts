@@ -12,7 +12,7 @@ export const DOCS_END = '<!-- node-reference:end -->';
 type Schema = Record<string, unknown>;
 
 function typeOf(schema: Schema): string {
-  if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map(String).join(' \\| ');
+  if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map(String).join(' | ');
   if (Array.isArray(schema.anyOf)) return (schema.anyOf as Schema[]).map(typeOf).join(' or ');
   if (Array.isArray(schema.oneOf)) return (schema.oneOf as Schema[]).map(typeOf).join(' or ');
   const type = schema.type;
