@@ -18,6 +18,7 @@ import type { EngineEvent, EngineEventListener, RunSummary } from './contract/ev
 import { Database, cleanDuckDBMessage } from './duckdb/database.js';
 import { ConnectionPool } from './execute/connection-pool.js';
 import { runPipeline } from './execute/run-pipeline.js';
+import type { Workspace } from './execute/workspace.js';
 import type { PipelineDocument, ResolvedPipeline } from './pipeline/document.js';
 import { loadResolvedFile, loadResolvedText, type LoadOutcome } from './pipeline/load-pipeline.js';
 import { resolvePipeline } from './pipeline/resolve.js';
@@ -40,6 +41,8 @@ export interface EngineOptions {
   concurrency?: number;
   /** Cache size budget; least recently used outputs are dropped beyond it. Default 10 GiB. */
   cacheBudgetBytes?: number;
+  /** The Python that runs the PyTorch worker (else MILLRACE_PYTHON, an active virtualenv/conda env, python3 on PATH). */
+  python?: string;
 }
 
 export type { LoadOutcome };
@@ -108,6 +111,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const runs = new Map<string, AbortController>();
   const inflightProfiles = new Map<string, Promise<TableProfile>>();
   const concurrency = options.concurrency ?? 2;
+  const workspace: Workspace = { modelsDir: path.join(stateDir, 'models'), jobsDir: path.join(stateDir, 'jobs'), python: options.python };
   const budget = options.cacheBudgetBytes ?? DEFAULT_BUDGET;
 
   const emit = (event: EngineEvent) => {
@@ -164,6 +168,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
           concurrency,
           signal: controller.signal,
           emit,
+          workspace,
         });
         const keep = new Set([...prints.values()].flatMap((f) => Object.values(f.outputs)));
         await cache.evict(budget, keep);

@@ -3,6 +3,7 @@
  * turns run and node events into rows in the run store.
  */
 import type { EngineEvent, EngineEventListener } from './contract/events.js';
+import type { JsonValue } from '../nodes/node-definition.js';
 import type { RunStore } from './run-store/run-store.js';
 
 export function recordRunHistory(store: RunStore): EngineEventListener {
@@ -46,6 +47,26 @@ export function recordRunHistory(store: RunStore): EngineEventListener {
         return;
       case 'quality':
         store.recordQuality(event.runId, event.nodeId, event.report.results);
+        return;
+      case 'training-progress': {
+        const { progress } = event;
+        const metrics = [{ epoch: progress.epoch, name: 'loss', value: progress.loss }];
+        if (progress.valLoss !== null) metrics.push({ epoch: progress.epoch, name: 'val_loss', value: progress.valLoss });
+        if (progress.valMetric) metrics.push({ epoch: progress.epoch, name: `val_${progress.valMetric.name}`, value: progress.valMetric.value });
+        metrics.push({ epoch: progress.epoch, name: 'samples_per_s', value: progress.samplesPerSecond });
+        store.recordMetrics(event.runId, event.nodeId, metrics);
+        return;
+      }
+      case 'model-registered':
+        store.registerModel({
+          runId: event.runId,
+          nodeId: event.nodeId,
+          params: JSON.parse(JSON.stringify(event.params ?? {})) as Record<string, JsonValue>,
+          dataFingerprint: event.dataFingerprint,
+          metrics: Object.fromEntries(Object.entries(event.metrics).filter((e): e is [string, number] => typeof e[1] === 'number')),
+          artifactPath: event.artifactDir,
+          device: event.device,
+        });
         return;
       case 'run-finished':
         store.finishRun(event.summary.runId, event.summary.status === 'running' ? 'interrupted' : event.summary.status, event.summary.error ?? null);

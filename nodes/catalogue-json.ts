@@ -9,7 +9,7 @@ import type { NodeCategory, PortSpec } from './node-definition.js';
 export interface NodeTypeJson {
   type: string;
   version: number;
-  kind: 'table' | 'sink';
+  kind: 'table' | 'sink' | 'worker';
   category: NodeCategory;
   label: string;
   description: string;

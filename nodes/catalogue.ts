@@ -2,6 +2,7 @@
  * The node catalogue: every node type Millrace knows, by its YAML name.
  * Adding a node type = adding its folder and listing it in its category's index.ts.
  */
+import { mlNodes } from './ml/index.js';
 import type { NodeDefinition } from './node-definition.js';
 import { qualityNodes } from './quality/index.js';
 import { sinkNodes } from './sinks/index.js';
@@ -31,6 +32,6 @@ export class Catalogue {
   }
 }
 
-export const builtinNodes: readonly NodeDefinition[] = [...sourceNodes, ...transformNodes, ...qualityNodes, ...sinkNodes];
+export const builtinNodes: readonly NodeDefinition[] = [...sourceNodes, ...transformNodes, ...qualityNodes, ...mlNodes, ...sinkNodes];
 
 export const defaultCatalogue = new Catalogue(builtinNodes);

@@ -161,7 +161,84 @@ export interface SinkNodeDefinition<S extends z.ZodType = z.ZodType> extends Nod
   write(ctx: SinkContext<z.output<S>>): Promise<SinkResult>;
 }
 
-export type NodeDefinition = TableNodeDefinition | SinkNodeDefinition;
+/** What a worker node's feature export needs to know: which columns go in, which is the target. */
+export interface DatasetSpec {
+  features: string[];
+  target?: string;
+  /** Classification: the labels, in the order their indices are written. */
+  classes?: (string | number | boolean)[];
+}
+
+/** Training progress a worker reports once per epoch. */
+export interface TrainingProgress {
+  epoch: number;
+  epochs: number;
+  loss: number;
+  valLoss: number | null;
+  valMetric: { name: string; value: number } | null;
+  samplesPerSecond: number;
+  device: string;
+}
+
+export interface WorkerJobResult {
+  metrics: Record<string, number | null>;
+  artifacts: Record<string, string>;
+  device: string;
+  history: { epoch: number; loss: number; val_loss: number | null; val_metric: { name: string; value: number } | null }[];
+}
+
+export interface WorkerContext<P> extends BuildContext<P> {
+  /** The artifact folder of a connected model input (what a `train` node wrote). */
+  modelInput(port: string): string;
+  /** The folder this node's model output must be written into (empty; kept only if the node succeeds). */
+  modelOutputDir(port: string): string;
+  /** A fresh scratch folder for this node's job files, removed when the node ends. */
+  jobDir(): Promise<string>;
+  /** Write a relation's feature (and target) columns as float32 `.npy` files into a job folder. */
+  exportDataset(jobDir: string, datasets: Record<string, string>, spec: DatasetSpec & { task: 'classification' | 'regression' | null }): Promise<{ rows: Record<string, number> }>;
+  /** Run a job in a worker process (PyTorch when available, else the built-in one). Progress goes to the run's events. */
+  runWorker(job: { task: 'train' | 'predict' | 'export'; jobDir: string; outputDir: string; params: Record<string, unknown>; worker?: 'auto' | 'torch' | 'builtin' }): Promise<WorkerJobResult>;
+  /** model.json of a connected model input: what it was trained on and how. */
+  modelInfo(port: string): Promise<TrainedModelInfo>;
+  /** As for sinks: the file appears whole or not at all. */
+  writeFileAtomically(path: string, write: (temporaryPath: string) => Promise<void>): Promise<void>;
+  /** Compute a SELECT once into a temporary table (e.g. numbered rows to join predictions back to). */
+  materialise(selectSql: string): Promise<string>;
+  /** Load float32 `.npy` arrays a worker wrote (predictions) as a staged table with the given column names. */
+  stageNpy(files: { path: string; columns: string[] }[]): Promise<string>;
+  /** Record a trained model in the run store's model registry. */
+  registerModel(model: { artifactDir: string; params: unknown; metrics: Record<string, number | null>; device: string }): void;
+}
+
+export interface TrainedModelInfo {
+  worker: 'torch' | 'builtin';
+  task: 'classification' | 'regression';
+  model: string;
+  features: string[];
+  target: string | null;
+  classes: (string | number | boolean)[] | null;
+  metrics: Record<string, number | null>;
+  device: string;
+}
+
+export interface WorkerNodeResult {
+  /** Table outputs: port → SELECT (often over staged tables). */
+  tables: BuiltRelations;
+}
+
+/** A node that runs in a child-process worker (training, prediction). Model outputs are artifact folders. */
+export interface WorkerNodeDefinition<S extends z.ZodType = z.ZodType> extends NodeDefinitionBase<S> {
+  kind: 'worker';
+  execute(ctx: WorkerContext<z.output<S>>): Promise<WorkerNodeResult>;
+  /** For nodes that write files (save_model): re-run only when these change or the node does. */
+  targets?(params: z.output<S>, resolvePath: (p: string) => string): string[];
+}
+
+export type NodeDefinition = TableNodeDefinition | SinkNodeDefinition | WorkerNodeDefinition;
+
+export function defineWorkerNode<S extends z.ZodType>(def: WorkerNodeDefinition<S>): WorkerNodeDefinition<S> {
+  return def;
+}
 
 /** Identity helper that keeps the param type flowing from the schema into build/write. */
 export function defineTableNode<S extends z.ZodType>(def: TableNodeDefinition<S>): TableNodeDefinition<S> {

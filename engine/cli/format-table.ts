@@ -57,6 +57,15 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A message that may span lines (DuckDB's do: `Candidate bindings: …`) as one line for a progress or error line. */
+export function oneLine(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`;

@@ -3,7 +3,7 @@
  * files or the logger, so the same node runs unchanged in a run, a preview and a test.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   BaseContext,
@@ -95,6 +95,7 @@ export function createSinkContext<P>(options: ContextOptions<P>): SinkContext<P>
     ...createBaseContext(options),
     async writeFileAtomically(target, write) {
       const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+      await mkdir(path.dirname(target), { recursive: true });
       try {
         await write(temporary);
         if (signal.aborted) throw new NodeError('Cancelled before the file was complete; nothing was written.');

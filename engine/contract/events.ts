@@ -2,7 +2,7 @@
  * Engine events and run results: types only, no Node or DOM dependencies, so the CLI, the UI
  * server and the renderer all derive their types from this one module.
  */
-import type { QualityReport } from '../../nodes/node-definition.js';
+import type { QualityReport, TrainingProgress } from '../../nodes/node-definition.js';
 
 export type NodeStatus = 'pending' | 'running' | 'done' | 'cached' | 'failed' | 'skipped' | 'cancelled';
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
@@ -47,6 +47,17 @@ export type EngineEvent =
   | { type: 'node-progress'; runId: string; nodeId: string; percentage: number; rowsProcessed?: number }
   | { type: 'log'; runId: string; nodeId?: string; level: 'info' | 'warn' | 'error'; message: string }
   | { type: 'quality'; runId: string; nodeId: string; report: QualityReport }
+  | { type: 'training-progress'; runId: string; nodeId: string; progress: TrainingProgress }
+  | {
+      type: 'model-registered';
+      runId: string;
+      nodeId: string;
+      artifactDir: string;
+      params: unknown;
+      metrics: Record<string, number | null>;
+      device: string;
+      dataFingerprint: string;
+    }
   | { type: 'run-finished'; summary: RunSummary };
 
 export type EngineEventListener = (event: EngineEvent) => void;

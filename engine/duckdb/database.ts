@@ -156,6 +156,31 @@ export class Connection {
     if (batch.length > 0 || columns.length > 0) yield { columns, rows: batch };
   }
 
+  /**
+   * Stream a query whose columns are all FLOAT as column-major Float32Array chunks (NULL → NaN),
+   * for the `.npy` files training workers memory-map. Avoids converting every value to a JS object.
+   */
+  async *streamFloat32(sql: string): AsyncIterable<Float32Array[]> {
+    const result: DuckDBResult = await this.guarded(sql, () => this.connection.stream(sql));
+    try {
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        const columns: Float32Array[] = [];
+        for (let c = 0; c < chunk.columnCount; c++) {
+          const vector = chunk.getColumnVector(c);
+          const values = new Float32Array(chunk.rowCount);
+          for (let r = 0; r < chunk.rowCount; r++) values[r] = (vector.getItem(r) as number | null) ?? Number.NaN;
+          columns.push(values);
+        }
+        yield columns;
+      }
+    } catch (error) {
+      throw new QueryError(cleanDuckDBMessage(error), sql, isInterrupt(error));
+    }
+    if (this.interruptedByUs) throw new QueryError('The query was cancelled.', sql, true);
+  }
+
   /** Stop the statement running on this connection (returns at once; the query rejects shortly after). */
   interrupt(): void {
     this.interruptedByUs = true;

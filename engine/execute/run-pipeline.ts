@@ -4,10 +4,14 @@
  * skipped when their files are exactly as they last wrote them. One failing node fails only
  * itself and what depends on it; cancel interrupts DuckDB at once.
  */
-import type { NodeDefinition, QualityReport, SinkNodeDefinition, TableNodeDefinition } from '../../nodes/node-definition.js';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { QualityReport, SinkNodeDefinition, TableNodeDefinition, WorkerNodeDefinition } from '../../nodes/node-definition.js';
 import { cacheTable, type CacheStore } from '../cache/cache-store.js';
 import { explainChange, fileIdentity, type NodeFingerprint } from '../cache/fingerprint.js';
 import { createBuildContext, createCheckContext, createSinkContext, type ContextOptions } from '../compile/node-context.js';
+import { createWorkerContext } from '../compile/worker-context.js';
+import { modelsPresent, publishModel, modelDir, partialModelDir, type Workspace } from './workspace.js';
 import type { EngineEvent, NodeRunSummary, RunSummary } from '../contract/events.js';
 import type { Connection } from '../duckdb/database.js';
 import { ancestors } from '../pipeline/graph.js';
@@ -28,6 +32,8 @@ export interface RunRequest {
   concurrency: number;
   signal: AbortSignal;
   emit: (event: EngineEvent) => void;
+  /** Folders for model artifacts and worker job files. */
+  workspace: Workspace;
 }
 
 const PROGRESS_INTERVAL_MS = 500;
@@ -166,20 +172,24 @@ type Outcome = Pick<NodeRunSummary, 'status' | 'rows' | 'columns' | 'outputRows'
 async function serveFromCache(request: RunRequest, node: ResolvedNode, fingerprint: NodeFingerprint): Promise<(Outcome & { reason: string }) | undefined> {
   const { cache } = request;
   const def = node.definition;
-  if (def.kind === 'sink') {
+  if (def.kind === 'sink' || (def.kind === 'worker' && def.targets)) {
     const record = await cache.sinkRecord(fingerprint.node);
     if (!record) return undefined;
     const now = await Promise.all(record.files.map((f) => fileIdentity(f.path)));
     const untouched = now.every((f, i) => f.size === record.files[i]!.size && f.mtimeMs === record.files[i]!.mtimeMs && f.size >= 0);
     return untouched ? { status: 'cached', reason: 'unchanged, output files as written', rows: record.rows } : undefined;
   }
-  const keys = Object.values(fingerprint.outputs);
+  const modelPorts = new Set(node.outputs.filter((p) => p.type === 'model').map((p) => p.name));
+  const keys = Object.entries(fingerprint.outputs).filter(([port]) => !modelPorts.has(port)).map(([, key]) => key);
   const present = await cache.present(keys);
   if (present.size !== keys.length) return undefined;
+  const modelKeys = [...modelPorts].map((port) => fingerprint.outputs[port]!);
+  if (!(await modelsPresent(request.workspace, modelKeys))) return undefined;
+  if (keys.length === 0) return { status: 'cached', reason: 'unchanged' };
   await cache.touch(keys);
   const first = present.get(fingerprint.outputs.out ?? keys[0]!)!;
-  const outputRows = keys.length > 1 ? Object.fromEntries(Object.entries(fingerprint.outputs).map(([port, key]) => [port, present.get(key)!.rows])) : undefined;
-  const report = def.check ? await cache.report(fingerprint.node) : undefined;
+  const outputRows = keys.length > 1 ? Object.fromEntries(Object.entries(fingerprint.outputs).filter(([port]) => !modelPorts.has(port)).map(([port, key]) => [port, present.get(key)!.rows])) : undefined;
+  const report = def.kind === 'table' && def.check ? await cache.report(fingerprint.node) : undefined;
   const checked = report ? applyReport(request, node, report) : {};
   return { status: 'cached', reason: 'unchanged', rows: first.rows, columns: first.columns, outputRows, ...checked };
 }
@@ -187,7 +197,7 @@ async function serveFromCache(request: RunRequest, node: ResolvedNode, fingerpri
 function contextOptions(request: RunRequest, node: ResolvedNode, fingerprint: NodeFingerprint, connection: Connection): ContextOptions<unknown> {
   const inputs: Record<string, string> = {};
   for (const [port, input] of Object.entries(node.inputs)) {
-    inputs[port] = cacheTable(request.fingerprints.get(input.node)!.outputs[input.port]!);
+    if (input.type === 'table') inputs[port] = cacheTable(request.fingerprints.get(input.node)!.outputs[input.port]!);
   }
   return {
     nodeId: node.id,
@@ -202,10 +212,68 @@ function contextOptions(request: RunRequest, node: ResolvedNode, fingerprint: No
 }
 
 async function computeNode(request: RunRequest, node: ResolvedNode, fingerprint: NodeFingerprint, connection: Connection): Promise<Outcome> {
-  const def: NodeDefinition = node.definition;
+  const def = node.definition;
   const options = contextOptions(request, node, fingerprint, connection);
   if (def.kind === 'sink') return writeSink(request, def, fingerprint, options);
+  if (def.kind === 'worker') return runWorkerNode(request, node, def, fingerprint, options);
   return materialiseTable(request, node, def, fingerprint, options);
+}
+
+/** Train / predict / export in a child process; tables go to the cache, models to their folders. */
+async function runWorkerNode(
+  request: RunRequest,
+  node: ResolvedNode,
+  def: WorkerNodeDefinition,
+  fingerprint: NodeFingerprint,
+  options: ContextOptions<unknown>,
+): Promise<Outcome> {
+  const { workspace, emit, runId } = request;
+  const modelInputs: Record<string, string> = {};
+  for (const [port, input] of Object.entries(node.inputs)) {
+    if (input.type === 'model') modelInputs[port] = modelDir(workspace, request.fingerprints.get(input.node)!.outputs[input.port]!);
+  }
+  const modelPorts = node.outputs.filter((p) => p.type === 'model').map((p) => p.name);
+  const modelOutputs = Object.fromEntries(modelPorts.map((port) => [port, partialModelDir(workspace, fingerprint.outputs[port]!)]));
+  const ctx = createWorkerContext({
+    ...options,
+    modelInputs,
+    modelOutputs,
+    jobsDir: workspace.jobsDir,
+    python: workspace.python,
+    onProgress: (progress) => emit({ type: 'training-progress', runId, nodeId: node.id, progress }),
+    onModel: (model) =>
+      emit({
+        type: 'model-registered',
+        runId,
+        nodeId: node.id,
+        ...model,
+        // The model output's key: the same data and params give the same key.
+        artifactDir: modelDir(workspace, fingerprint.outputs[modelPorts[0] ?? 'model'] ?? fingerprint.node),
+        dataFingerprint: Object.values(fingerprint.parts.inputs).join(','),
+      }),
+  });
+  try {
+    const { tables } = await def.execute(ctx);
+    const outputs = Object.entries(fingerprint.outputs)
+      .filter(([port]) => !modelPorts.includes(port))
+      .map(([port, key]) => {
+        const sql = tables[port];
+        if (sql === undefined) throw new Error(`Node type ${def.type} produced no output for port "${port}".`);
+        return { key, sql, port };
+      });
+    const entries = outputs.length > 0 ? await request.cache.materialise(options.connection, node, outputs) : [];
+    for (const port of modelPorts) await publishModel(workspace, modelOutputs[port]!, fingerprint.outputs[port]!);
+    if (def.targets) {
+      const files = await Promise.all(def.targets(node.params as never, (p) => path.resolve(request.pipeline.baseDir, p)).map(fileIdentity));
+      await request.cache.recordSink(fingerprint.node, files, 0);
+    }
+    const main = entries[outputs.findIndex((o) => o.port === 'out')] ?? entries[0];
+    return { status: 'done', rows: main?.rows, columns: main?.columns };
+  } finally {
+    await ctx.cleanup();
+    // Left over only when the node failed: a published model was renamed away.
+    await Promise.all(Object.values(modelOutputs).map((dir) => rm(dir, { recursive: true, force: true })));
+  }
 }
 
 async function materialiseTable(

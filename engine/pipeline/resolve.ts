@@ -69,7 +69,9 @@ class Resolver {
     const { id, type, params } = state.node;
     const definition = this.catalogue.get(type);
     if (!definition) {
-      const byAlias = this.catalogue.all().find((d) => d.aliases?.some((a) => a.toLowerCase() === type.toLowerCase()));
+      // `drop_nulls`, `Drop Nulls` and `drop-nulls` all match the alias "drop nulls".
+      const words = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+      const byAlias = this.catalogue.all().find((d) => d.aliases?.some((a) => words(a) === words(type)));
       const suggestion = byAlias?.type ?? closest(type, this.catalogue.types());
       this.report(issues.unknownNodeType(id, type, suggestion), this.positions.at(['nodes', state.index, 'type']), id);
       return;

@@ -65,7 +65,18 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
     const node = pipeline.nodes.get(id)!;
     const fp = fingerprints.get(id)!;
     const def = node.definition;
-    if (def.kind !== 'table') continue; // sinks are never upstream of anything
+    if (def.kind === 'sink') continue; // sinks are never upstream of anything
+    if (def.kind === 'worker') {
+      // Training and prediction run in worker processes: only their cached results can be shown.
+      const missing = Object.entries(fp.outputs).some(([p, key]) => node.outputs.find((o) => o.name === p)?.type === 'table' && !present.has(key));
+      if (missing) {
+        throw new NodePreviewError(id, id === nodeId
+          ? `"${id}" (${node.type}) runs in a worker process: run the pipeline (or run to this node) to see its output.`
+          : `Upstream node "${id}" (${node.type}) runs in a worker process and has not run yet: run the pipeline (or run to "${nodeId}") first.`);
+      }
+      for (const [p, key] of Object.entries(fp.outputs)) relations.set(`${id}.${p}`, { sql: cacheTable(key), cached: true, key });
+      continue;
+    }
     const outputs = Object.entries(fp.outputs);
     if (outputs.every(([, key]) => present.has(key))) {
       for (const [p, key] of outputs) relations.set(`${id}.${p}`, { sql: cacheTable(key), cached: true, key });

@@ -39,6 +39,10 @@ export interface ColumnProfile {
   /** nulls / rows profiled (0 for an empty table). */
   null_share: number;
   distinct: number;
+  /**
+   * True for an estimate (±~1%): only columns with over 100k distinct values in relations of
+   * over 250k rows that are not text, boolean or a bitmap-countable integer/date range.
+   */
   distinct_approx: boolean;
   /** Finite values only (NaN and ±Infinity are counted in `non_finite`). Text: lexicographic. */
   min: ProfileValue | null;

@@ -1,6 +1,7 @@
 /** `millrace fmt FILE [--check]`: rewrite a pipeline file in canonical form (idempotent). */
 import { readFile, writeFile } from 'node:fs/promises';
 import { defaultCatalogue } from '../../../nodes/catalogue.js';
+import { errorMessage } from '../../execute/error-message.js';
 import { formatPipeline } from '../../pipeline/format-yaml.js';
 import { loadPipelineText } from '../../pipeline/load-yaml.js';
 import { hasErrors, printIssues } from '../print-issues.js';
@@ -8,7 +9,15 @@ import { hasErrors, printIssues } from '../print-issues.js';
 export async function fmtCommand(files: string[], options: { check?: boolean; stdout?: boolean }): Promise<number> {
   let status = 0;
   for (const file of files) {
-    const before = await readFile(file, 'utf8');
+    let before: string;
+    try {
+      before = await readFile(file, 'utf8');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : errorMessage(error);
+      process.stderr.write(`✗ ${file}: ${reason}.\n`);
+      status = 1;
+      continue;
+    }
     const loaded = loadPipelineText(before, { file });
     if (!loaded.document || hasErrors(loaded.issues)) {
       printIssues(loaded.issues, file);

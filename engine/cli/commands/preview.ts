@@ -1,12 +1,15 @@
 /** `millrace preview FILE NODE [--limit N] [--json]`: the first rows of any node, computed lazily. */
 import { formatDuration, formatTable, formatValue } from '../format-table.js';
-import { openPipeline, requireNode, type EngineFlags } from '../open-pipeline.js';
+import { nodeFailure, openPipeline, requireNode, wholeNumber, type EngineFlags } from '../open-pipeline.js';
 
 export async function previewCommand(file: string, nodeId: string, options: EngineFlags & { limit: string; offset?: string; port?: string; json?: boolean }): Promise<number> {
   const { engine, pipeline } = await openPipeline(file, options);
   try {
     requireNode(pipeline, nodeId);
-    const result = await engine.preview(pipeline, nodeId, { limit: Number(options.limit), offset: Number(options.offset ?? 0), port: options.port });
+    const request = { limit: wholeNumber(options.limit, '--limit'), offset: wholeNumber(options.offset ?? '0', '--offset'), port: options.port };
+    const result = await engine.preview(pipeline, nodeId, request).catch((error: unknown) => {
+      throw nodeFailure(error, 'preview', nodeId);
+    });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(result.rows, null, 2)}\n`);
       return 0;

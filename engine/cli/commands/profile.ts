@@ -1,12 +1,15 @@
 /** `millrace profile FILE NODE [--json]`: per-column statistics, histograms and top values. */
 import { formatDuration, formatTable, formatValue, sparkline } from '../format-table.js';
-import { openPipeline, requireNode, type EngineFlags } from '../open-pipeline.js';
+import { nodeFailure, openPipeline, requireNode, wholeNumber, type EngineFlags } from '../open-pipeline.js';
 
 export async function profileCommand(file: string, nodeId: string, options: EngineFlags & { port?: string; sample?: string; json?: boolean }): Promise<number> {
   const { engine, pipeline } = await openPipeline(file, options);
   try {
     requireNode(pipeline, nodeId);
-    const profile = await engine.profile(pipeline, nodeId, { port: options.port, sampleRows: options.sample ? Number(options.sample) : undefined });
+    const request = { port: options.port, sampleRows: options.sample !== undefined ? wholeNumber(options.sample, '--sample') : undefined };
+    const profile = await engine.profile(pipeline, nodeId, request).catch((error: unknown) => {
+      throw nodeFailure(error, 'profile', nodeId);
+    });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
       return 0;

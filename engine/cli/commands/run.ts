@@ -1,6 +1,6 @@
 /** `millrace run FILE [--node ID]`: progress per node on stderr, exit 1 naming the node that failed. */
 import type { EngineEvent, NodeRunSummary } from '../../contract/events.js';
-import { formatDuration } from '../format-table.js';
+import { formatDuration, oneLine } from '../format-table.js';
 import { CliError, openPipeline, requireNode, type EngineFlags } from '../open-pipeline.js';
 
 function describe(node: NodeRunSummary): string | undefined {
@@ -18,7 +18,7 @@ function describe(node: NodeRunSummary): string | undefined {
     case 'cached':
       return `  ● ${label} cached${size} (${node.reason})${node.warnings?.length ? `\n    warning: ${node.warnings.join('\n    warning: ')}` : ''}`;
     case 'failed':
-      return `  ✗ ${label} failed${time}: ${node.error ?? 'unknown error'}`;
+      return `  ✗ ${label} failed${time}: ${oneLine(node.error ?? 'unknown error')}`;
     case 'skipped':
       return `  - ${label} skipped: ${node.reason}`;
     case 'cancelled':
@@ -70,7 +70,7 @@ export async function runCommand(file: string, options: EngineFlags & { node?: s
       process.stderr.write(`Run cancelled after ${formatDuration(summary.durationMs)}: ${tally}. No output was half-written.\n`);
       return 130;
     }
-    throw new CliError(`Run failed: ${summary.error ?? tally}`);
+    throw new CliError(`Run failed: ${oneLine(summary.error ?? tally)}`);
   } finally {
     await engine.dispose();
   }

@@ -10,7 +10,7 @@ export const dropMissing = defineTableNode({
   category: 'transform',
   label: 'Drop missing values',
   description: 'Remove rows that have a missing value (NULL, or NaN in a decimal-number column) in any of the chosen columns.',
-  aliases: ['dropna', 'remove nulls', 'missing', 'null', 'nan', 'incomplete rows', 'clean'],
+  aliases: ['dropna', 'remove nulls', 'drop nulls', 'missing', 'null', 'nan', 'incomplete rows', 'clean'],
   inputs: [{ name: 'in', type: 'table' }],
   outputs: [{ name: 'out', type: 'table' }],
   params: z.strictObject({

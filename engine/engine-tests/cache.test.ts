@@ -1,0 +1,214 @@
+/**
+ * The persistent cache, checked through the run store and the files on disk: what a re-run
+ * recomputes, and why, after nothing / a param / a source file / a sink's output changed.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../engine.js';
+import { RunStore } from '../run-store/run-store.js';
+import { ensureBuilt, runCli } from './test-support/cli.js';
+import { openEngine, runFile, storedRun, tempProject, type Project, type StoredRun } from './test-support/project.js';
+
+const ALL = ['adults', 'by_city', 'cities', 'joined', 'people', 'report', 'scored', 'summary'];
+
+// people → adults → scored ─┐
+//                            joined → report (CSV)
+// cities ────────────────────┘
+//        └→ by_city → summary (Parquet)
+function pipeline(minimumScore = 5): string {
+  return `millrace: 1
+name: cache-behaviour
+nodes:
+  - id: people
+    type: read_csv
+    params: { path: data/people.csv }
+  - id: cities
+    type: read_json
+    params: { path: data/cities.json }
+  - id: adults
+    type: filter
+    inputs: { in: people }
+    params: { condition: '"Score (pts)" > ${minimumScore}' }
+  - id: scored
+    type: derive
+    inputs: { in: adults }
+    params: { columns: { double: '"Score (pts)" * 2' } }
+  - id: joined
+    type: join
+    inputs: { left: scored, right: cities }
+    params: { how: inner, on: [id] }
+  - id: report
+    type: write_csv
+    inputs: { in: joined }
+    params: { path: out/joined.csv }
+  - id: by_city
+    type: aggregate
+    inputs: { in: cities }
+    params: { group_by: [city], aggregations: { n: count(*) } }
+  - id: summary
+    type: write_parquet
+    inputs: { in: by_city }
+    params: { path: out/summary.parquet }
+`;
+}
+
+const PEOPLE = 'id,name,Score (pts)\n1,Ann,10\n2,Bo,20\n3,Cy,\n4,Di,3\n5,"O\'Brien",40\n';
+const CITIES = '[{"id":1,"city":"Oslo"},{"id":2,"city":"Lima"},{"id":5,"city":"Oslo"}]';
+
+function recomputed(run: StoredRun): string[] {
+  return run.stored.nodes.filter((n) => n.status !== 'cached').map((n) => n.nodeId).sort();
+}
+
+function reasons(run: StoredRun): Record<string, string | null> {
+  return Object.fromEntries(run.stored.nodes.filter((n) => n.status !== 'cached').map((n) => [n.nodeId, n.reason]));
+}
+
+describe('the persistent cache', () => {
+  let project: Project;
+  let engine: Engine;
+  let file: string;
+
+  beforeEach(async () => {
+    project = tempProject({ 'data/people.csv': PEOPLE, 'data/cities.json': CITIES, 'pipeline.yaml': pipeline() });
+    file = project.file('pipeline.yaml');
+    engine = await openEngine(project);
+  });
+  afterEach(async () => {
+    await engine.dispose();
+    project.remove();
+  });
+
+  it('a second run recomputes nothing: every node is cached in the run store', async () => {
+    const first = await runFile(engine, file);
+    expect(first.stored.run.status).toBe('succeeded');
+    expect(first.withStatus('done')).toEqual(ALL);
+    expect(first.stored.nodes.every((n) => n.reason === 'not run before' && !n.cacheHit)).toBe(true);
+    expect(readFileSync(project.file('out/joined.csv'), 'utf8')).toBe(
+      'id,name,Score (pts),double,city\n1,Ann,10,20,Oslo\n2,Bo,20,40,Lima\n5,O\'Brien,40,80,Oslo\n',
+    );
+
+    const second = await runFile(engine, file);
+    expect(second.stored.run.status).toBe('succeeded');
+    expect(second.withStatus('cached')).toEqual(ALL);
+    expect(second.stored.nodes.every((n) => n.cacheHit)).toBe(true);
+    expect(second.stored.run.counts).toMatchObject({ total: 8, cached: 8, done: 0 });
+    expect(second.node('joined').rows).toBe(3);
+    expect(second.node('report').reason).toMatch(/unchanged/);
+  });
+
+  it('changing one param recomputes exactly that node and its descendants, saying why', async () => {
+    await runFile(engine, file);
+    project.write('pipeline.yaml', pipeline(15));
+
+    const rerun = await runFile(engine, file);
+    expect(rerun.stored.run.status).toBe('succeeded');
+    expect(recomputed(rerun)).toEqual(['adults', 'joined', 'report', 'scored']);
+    expect(reasons(rerun)).toEqual({
+      adults: 'params changed',
+      scored: 'upstream adults changed',
+      joined: 'upstream scored changed',
+      report: 'upstream joined changed',
+    });
+    expect(rerun.withStatus('cached')).toEqual(['by_city', 'cities', 'people', 'summary']);
+    expect(readFileSync(project.file('out/joined.csv'), 'utf8')).toBe('id,name,Score (pts),double,city\n2,Bo,20,40,Lima\n5,O\'Brien,40,80,Oslo\n');
+
+    // Back to the old value: its outputs are still in the cache, so nothing is computed but the sink.
+    project.write('pipeline.yaml', pipeline(5));
+    const back = await runFile(engine, file);
+    expect(recomputed(back)).toEqual(['report']);
+  });
+
+  it('a source file with a new modification time invalidates exactly what depends on it', async () => {
+    await runFile(engine, file);
+    project.touch('data/cities.json');
+
+    const rerun = await runFile(engine, file);
+    expect(recomputed(rerun)).toEqual(['by_city', 'cities', 'joined', 'report', 'summary']);
+    expect(rerun.node('cities').reason).toBe('source file changed (cities.json)');
+    expect(rerun.node('by_city').reason).toBe('upstream cities changed');
+    expect(rerun.node('joined').reason).toBe('upstream cities changed');
+    expect(rerun.withStatus('cached')).toEqual(['adults', 'people', 'scored']);
+  });
+
+  it('an edited source file is read again and its new rows reach the outputs', async () => {
+    await runFile(engine, file);
+    project.write('data/people.csv', `${PEOPLE}6,Eve,60\n`);
+
+    const rerun = await runFile(engine, file);
+    expect(recomputed(rerun)).toEqual(['adults', 'joined', 'people', 'report', 'scored']);
+    expect(rerun.node('people').reason).toBe('source file changed (people.csv)');
+    expect(rerun.node('people').rows).toBe(6);
+    // Eve has no city: the inner join leaves her out, but the filter saw her.
+    expect(rerun.node('adults').rows).toBe(4);
+  });
+
+  it('deleting a sink output file makes that sink write it again, and nothing else run', async () => {
+    await runFile(engine, file);
+    rmSync(project.file('out/summary.parquet'));
+
+    const rerun = await runFile(engine, file);
+    expect(recomputed(rerun)).toEqual(['summary']);
+    expect(rerun.node('summary').status).toBe('done');
+    expect(existsSync(project.file('out/summary.parquet'))).toBe(true);
+  });
+
+  it('a sink output file changed by hand is written again', async () => {
+    await runFile(engine, file);
+    project.write('out/joined.csv', 'edited by hand\n');
+
+    const rerun = await runFile(engine, file);
+    expect(recomputed(rerun)).toEqual(['report']);
+    expect(readFileSync(project.file('out/joined.csv'), 'utf8')).toMatch(/^id,name,Score \(pts\),double,city\n/);
+  });
+
+  it('running one node runs only it and its ancestors', async () => {
+    const run = await runFile(engine, file, { target: 'scored' });
+    expect(run.stored.run).toMatchObject({ status: 'succeeded', targetNode: 'scored' });
+    expect(run.stored.nodes.map((n) => n.nodeId).sort()).toEqual(['adults', 'people', 'scored']);
+    expect(run.withStatus('done')).toEqual(['adults', 'people', 'scored']);
+    expect(existsSync(project.file('out'))).toBe(false);
+
+    // The whole pipeline afterwards reuses what that run computed.
+    const all = await runFile(engine, file);
+    expect(all.withStatus('cached')).toEqual(['adults', 'people', 'scored']);
+    expect(all.withStatus('done')).toEqual(['by_city', 'cities', 'joined', 'report', 'summary']);
+  });
+});
+
+describe('the persistent cache across processes', () => {
+  let project: Project;
+  beforeAll(ensureBuilt, 120_000);
+  beforeEach(() => {
+    project = tempProject({ 'data/people.csv': PEOPLE, 'data/cities.json': CITIES, 'pipeline.yaml': pipeline() });
+  });
+  afterEach(() => project.remove());
+
+  it('a second `millrace run` in a new process recomputes nothing', async () => {
+    const first = await runCli(['run', 'pipeline.yaml', '--threads', '2'], project.dir);
+    expect(first.code, first.stderr).toBe(0);
+    const second = await runCli(['run', 'pipeline.yaml', '--threads', '2'], project.dir);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/8 cached/);
+    expect(second.stderr).not.toMatch(/running/);
+
+    const store = RunStore.open(project.file('.millrace/runs.sqlite'));
+    try {
+      const [latest, earlier] = store.listRuns();
+      expect(earlier?.counts).toMatchObject({ total: 8, done: 8 });
+      expect(latest?.counts).toMatchObject({ total: 8, cached: 8 });
+      expect(latest?.pid).not.toBe(earlier?.pid);
+    } finally {
+      store.close();
+    }
+
+    // And the engine in this process, opened afterwards, finds the same cache.
+    const engine = await openEngine(project);
+    try {
+      const third = await runFile(engine, project.file('pipeline.yaml'));
+      expect(third.withStatus('cached')).toEqual(ALL);
+      expect(storedRun(engine, third.summary.runId).stored.run.counts.cached).toBe(8);
+    } finally {
+      await engine.dispose();
+    }
+  });
+});
