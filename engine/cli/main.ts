@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { errorMessage } from '../execute/error-message.js';
 import { catalogueCommand, docsCommand } from './commands/docs.js';
 import { fmtCommand } from './commands/fmt.js';
+import { gpusCommand } from './commands/gpus.js';
 import { previewCommand } from './commands/preview.js';
 import { profileCommand } from './commands/profile.js';
 import { runCommand } from './commands/run.js';
@@ -81,6 +82,13 @@ engineOptions(
     .option('--sample <rows>', 'profile a random sample of this many rows')
     .option('--json', 'print the profile as JSON'),
 ).action(async (file: string, node: string, options) => exit(await profileCommand(file, node, options)));
+
+program
+  .command('gpus')
+  .description('Show the Python and PyTorch that train models, and the GPUs they see.')
+  .option('--python <path>', 'probe this Python first')
+  .option('--json', 'print the report as JSON')
+  .action(async (options) => exit(await gpusCommand(options)));
 
 program
   .command('docs')

@@ -103,7 +103,12 @@ export function createWorkerContext<P>(options: WorkerContextOptions<P>): OwnedW
     },
     async runWorker(job) {
       let command = builtinWorkerCommand();
-      if (job.worker !== 'builtin') {
+      // MILLRACE_PYTHON=none (or the project setting `none`) forces the built-in worker.
+      const pythonDisabled = (options.python ?? process.env.MILLRACE_PYTHON) === 'none';
+      if (pythonDisabled && job.worker === 'torch') {
+        throw new NodeError('This needs PyTorch, but Python is turned off (MILLRACE_PYTHON=none).', MISSING_TORCH_HINT);
+      }
+      if (job.worker !== 'builtin' && !pythonDisabled) {
         const choice = await findTorchPython({ projectPython: options.python });
         if (choice.chosen) {
           command = torchWorkerCommand(choice.chosen.path);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine.js';
 import { RunStore } from '../run-store/run-store.js';
-import { ensureBuilt, runCli } from './test-support/cli.js';
+import { ensureCliBuilt, runCli } from '../test-support/cli-process.js';
 import { openEngine, runFile, storedRun, tempProject, type Project, type StoredRun } from './test-support/project.js';
 
 const ALL = ['adults', 'by_city', 'cities', 'joined', 'people', 'report', 'scored', 'summary'];
@@ -177,16 +177,16 @@ describe('the persistent cache', () => {
 
 describe('the persistent cache across processes', () => {
   let project: Project;
-  beforeAll(ensureBuilt, 120_000);
+  beforeAll(ensureCliBuilt, 120_000);
   beforeEach(() => {
     project = tempProject({ 'data/people.csv': PEOPLE, 'data/cities.json': CITIES, 'pipeline.yaml': pipeline() });
   });
   afterEach(() => project.remove());
 
   it('a second `millrace run` in a new process recomputes nothing', async () => {
-    const first = await runCli(['run', 'pipeline.yaml', '--threads', '2'], project.dir);
+    const first = await runCli(['run', 'pipeline.yaml', '--threads', '2'], { cwd: project.dir });
     expect(first.code, first.stderr).toBe(0);
-    const second = await runCli(['run', 'pipeline.yaml', '--threads', '2'], project.dir);
+    const second = await runCli(['run', 'pipeline.yaml', '--threads', '2'], { cwd: project.dir });
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toMatch(/8 cached/);
     expect(second.stderr).not.toMatch(/running/);

@@ -1,54 +1,15 @@
 /**
  * For the engine's behaviour tests: the real `millrace` command (bin/millrace.js → dist/) in a
- * child process, so "a new process" really is one.
+ * child process that a test can signal (Ctrl+C) or kill mid-run.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../../test-support/cli-process.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = path.join(root, 'bin', 'millrace.js');
-const builtCli = path.join(root, 'dist', 'engine', 'cli', 'main.js');
+// Building dist/ is shared with the CLI's own tests (one lock for both).
+export { ensureCliBuilt as ensureBuilt } from '../../test-support/cli-process.js';
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Build dist/ when it is missing or older than the engine and node sources (`npm test` builds
- * first, so there this is a check). A lock folder keeps two test files from building at once.
- */
-export async function ensureBuilt(): Promise<void> {
-  const lock = path.join(root, 'dist', '.engine-tests-build.lock');
-  const stale = () => !existsSync(builtCli) || statSync(builtCli).mtimeMs < Math.max(newestSource(path.join(root, 'engine')), newestSource(path.join(root, 'nodes')));
-  if (!stale()) return;
-  mkdirSync(path.dirname(lock), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 250)); // another test file is building
-      if (!stale()) return;
-    }
-  }
-  try {
-    if (stale()) {
-      // Type errors elsewhere in a work-in-progress tree do not stop tsc from emitting, so only a missing CLI is fatal.
-      const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
-      if (!existsSync(builtCli)) throw new Error(`npm run build did not produce ${builtCli}:\n${build.stdout}${build.stderr}`);
-    }
-  } finally {
-    rmdirSync(lock);
-  }
-}
+const bin = path.join(repoRoot, 'bin', 'millrace.js');
 
 export interface CliProcess {
   child: ChildProcess;
@@ -83,11 +44,4 @@ export function startCli(args: string[], cwd: string): CliProcess {
       });
     },
   };
-}
-
-/** Run the CLI to the end. */
-export async function runCli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const cli = startCli(args, cwd);
-  const { code } = await cli.exited;
-  return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }
