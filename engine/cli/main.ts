@@ -11,6 +11,7 @@ import { gpusCommand } from './commands/gpus.js';
 import { previewCommand } from './commands/preview.js';
 import { profileCommand } from './commands/profile.js';
 import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { CliError } from './open-pipeline.js';
 
@@ -82,6 +83,15 @@ engineOptions(
     .option('--sample <rows>', 'profile a random sample of this many rows')
     .option('--json', 'print the profile as JSON'),
 ).action(async (file: string, node: string, options) => exit(await profileCommand(file, node, options)));
+
+engineOptions(
+  program
+    .command('serve')
+    .description('Open the visual builder for the pipelines in a folder: prints its address (with a session token) and opens the browser.')
+    .argument('[dir]', 'the folder with the pipelines (default: the current folder)')
+    .option('--port <n>', 'port on 127.0.0.1 (default: a free one)')
+    .option('--no-open', 'do not open the browser'),
+).action(async (dir: string | undefined, options) => exit(await serveCommand(dir, options)));
 
 program
   .command('gpus')

@@ -81,6 +81,28 @@ describe('millrace run', () => {
     expect(second.stderr).toMatch(/Run succeeded in .*: 5 cached\.\n$/);
   });
 
+  it('--json prints the run summary on stdout, with a status and a reason per node', async () => {
+    const dir = tempProject({ 'birds.csv': DATA, 'pipeline.yaml': PIPELINE });
+    const result = await runCli(['run', 'pipeline.yaml', '--json', '--node', 'by_species'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { status: string; nodes: { nodeId: string; status: string; reason: string; rows?: number }[] };
+    expect(summary.status).toBe('succeeded');
+    expect(summary.nodes.map(({ nodeId, status, reason, rows }) => ({ nodeId, status, reason, rows }))).toEqual([
+      { nodeId: 'birds', status: 'done', reason: 'not run before', rows: 4 },
+      { nodeId: 'by_species', status: 'done', reason: 'not run before', rows: 2 },
+    ]);
+  });
+
+  it('a usage mistake (no file, unknown command) exits 2 with a pointer to --help', async () => {
+    const dir = tempProject();
+    const noFile = await runCli(['run'], { cwd: dir });
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toBe("error: missing required argument 'file'\n(run `millrace --help` for usage)\n");
+    const unknown = await runCli(['frobnicate'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("error: unknown command 'frobnicate'");
+  });
+
   it('--node runs only that node and its ancestors', async () => {
     const dir = tempProject({ 'birds.csv': DATA, 'pipeline.yaml': PIPELINE });
     const result = await runCli(['run', 'pipeline.yaml', '--node', 'heavy_file'], { cwd: dir });

@@ -77,6 +77,15 @@ describe('millrace validate', () => {
     expect(result.stderr).toMatch(/pipeline\.yaml:\d+:\d+: error \[MISSING_INPUT\] Node "big" \(filter\): required input "in" is not connected\./);
   });
 
+  it('a model output wired into a table input names the node, the port and both types', async () => {
+    const nodes =
+      '  - id: model\n    type: train\n    inputs: { train: src }\n    params: { target: a, task: regression, model: linear }\n' +
+      '  - id: big\n    type: filter\n    inputs: { in: model.model }\n    params: { condition: a > 0 }\n';
+    const result = await validate(withNodes(nodes));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('pipeline.yaml:13:19: error [PORT_TYPE_MISMATCH] Node "big": input "in" takes a table, but "model.model" is a model.');
+  });
+
   it('a duplicate id names the id and the line of its first use', async () => {
     const result = await validate(withNodes('  - id: src\n    type: limit\n    params: { count: 1 }\n'));
     expect(result.code).toBe(1);

@@ -129,7 +129,9 @@ function flowWidth(node: YamlNode): number {
   if (isScalar(copy)) styleScalar(copy, true); // a lone scalar here is a key
   else setFlow(copy, true);
   const text = new Document(copy).toString({ lineWidth: 0, flowCollectionPadding: true }).replace(/\n$/, '');
-  return text.includes('\n') ? Infinity : text.length;
+  // A value holding both kinds of quote needs backslash escapes in flow style (`"f(\"a\", 'b')"`);
+  // in block style it can be written as it is, which people can read and edit.
+  return text.includes('\n') || text.includes('\\"') ? Infinity : text.length;
 }
 
 /**

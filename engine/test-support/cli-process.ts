@@ -55,7 +55,10 @@ export async function ensureCliBuilt(): Promise<void> {
     if (buildIsFresh()) return;
     const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
     const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: repoRoot, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`);
+    // Status 2 is "type errors, but the JavaScript was written": `npm test` reports type errors in its
+    // own typecheck step, so a type error elsewhere in the tree need not fail every CLI test too.
+    if (result.status === 2 && existsSync(cliEntry)) process.stderr.write(`warning: the build has type errors:\n${result.stdout}`);
+    else if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`);
   } finally {
     rmSync(lockDir, { recursive: true, force: true });
   }
@@ -81,7 +84,7 @@ export function runCli(args: string[], options: { cwd: string; timeoutMs?: numbe
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 50_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
