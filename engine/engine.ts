@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCatalogue, type Catalogue } from '../nodes/catalogue.js';
-import type { ColumnInfo, JsonRow } from '../nodes/node-definition.js';
+import type { PreviewResponse } from './contract/api.js';
 import { CacheStore } from './cache/cache-store.js';
 import { fingerprintPipeline, type NodeFingerprint } from './cache/fingerprint.js';
 import type { EngineEvent, EngineEventListener, RunSummary } from './contract/events.js';
@@ -53,17 +53,8 @@ export interface RunHandle {
   cancel(): void;
 }
 
-export interface PreviewResult {
-  nodeId: string;
-  port: string;
-  columns: ColumnInfo[];
-  rows: JsonRow[];
-  offset: number;
-  /** Total rows when known without computing them (the output is cached); otherwise null. */
-  totalRows: number | null;
-  cached: boolean;
-  elapsedMs: number;
-}
+/** The rows of a preview: the same shape the API sends to the canvas. */
+export type PreviewResult = PreviewResponse;
 
 export interface Engine {
   readonly projectDir: string;
@@ -83,6 +74,7 @@ export interface Engine {
 }
 
 const DEFAULT_BUDGET = 10 * 1024 ** 3;
+const DISPOSE_WAIT_MS = 5000;
 
 async function openCacheDatabase(options: EngineOptions, stateDir: string, warnings: string[]): Promise<Database> {
   const common = { memoryLimit: options.memoryLimit, threads: options.threads, tempDirectory: path.join(stateDir, 'tmp') };
@@ -109,6 +101,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const runStore = RunStore.open(path.join(stateDir, 'runs.sqlite'));
   const listeners = new Set<EngineEventListener>();
   const runs = new Map<string, AbortController>();
+  /** Results of the runs in progress, so dispose() can let them record their end first. */
+  const settling = new Set<Promise<unknown>>();
   const inflightProfiles = new Map<string, Promise<TableProfile>>();
   const concurrency = options.concurrency ?? 2;
   const workspace: Workspace = { modelsDir: path.join(stateDir, 'models'), jobsDir: path.join(stateDir, 'jobs'), python: options.python };
@@ -174,6 +168,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         await cache.evict(budget, keep);
         return summary;
       })().finally(() => runs.delete(runId));
+      const settled = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      settling.add(settled);
+      void settled.then(() => settling.delete(settled));
       return { runId, result, cancel: () => controller.abort() };
     },
 
@@ -231,6 +231,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
     async dispose() {
       for (const controller of runs.values()) controller.abort();
+      // Cancelled runs stop within moments; let them write their end to the run store before it
+      // closes, or it would show them running for as long as this process lives. Bounded, so a
+      // run that ignores the cancel cannot hold dispose up.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([Promise.all(settling), new Promise((resolve) => (timer = setTimeout(resolve, DISPOSE_WAIT_MS)))]);
+      clearTimeout(timer);
       pool.close();
       storeConnection.close();
       db.close();
