@@ -41,7 +41,7 @@ export interface EngineOptions {
   concurrency?: number;
   /** Cache size budget; least recently used outputs are dropped beyond it. Default 10 GiB. */
   cacheBudgetBytes?: number;
-  /** The Python that runs the PyTorch worker (else MILLRACE_PYTHON, an active virtualenv/conda env, python3 on PATH). */
+  /** The project's Python setting for the PyTorch worker (MILLRACE_PYTHON comes first; 'none' forces the built-in worker). */
   python?: string;
 }
 

@@ -103,13 +103,16 @@ export function createWorkerContext<P>(options: WorkerContextOptions<P>): OwnedW
     },
     async runWorker(job) {
       let command = builtinWorkerCommand();
-      // MILLRACE_PYTHON=none (or the project setting `none`) forces the built-in worker.
-      const pythonDisabled = (options.python ?? process.env.MILLRACE_PYTHON) === 'none';
+      // MILLRACE_PYTHON=none, or the project setting `none`, forces the built-in worker. The variable
+      // comes first, as in findTorchPython, so MILLRACE_PYTHON=/path/to/python overrides the setting.
+      const fromEnv = process.env.MILLRACE_PYTHON?.trim() || undefined;
+      const pythonDisabled = (fromEnv ?? options.python) === 'none';
       if (pythonDisabled && job.worker === 'torch') {
-        throw new NodeError('This needs PyTorch, but Python is turned off (MILLRACE_PYTHON=none).', MISSING_TORCH_HINT);
+        const why = fromEnv === 'none' ? 'MILLRACE_PYTHON=none' : "the project's python setting is none";
+        throw new NodeError(`This needs PyTorch, but Python is turned off (${why}).`, MISSING_TORCH_HINT);
       }
       if (job.worker !== 'builtin' && !pythonDisabled) {
-        const choice = await findTorchPython({ projectPython: options.python });
+        const choice = await findTorchPython({ projectPython: options.python === 'none' ? undefined : options.python });
         if (choice.chosen) {
           command = torchWorkerCommand(choice.chosen.path);
         } else if (job.worker === 'torch') {

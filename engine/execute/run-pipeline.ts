@@ -156,6 +156,8 @@ async function executeNode(request: RunRequest, node: ResolvedNode, setStatus: (
     setStatus({ ...base, ...outcome, reason, durationMs: Date.now() - startedAt });
   } catch (error) {
     const cancelled = request.signal.aborted || isCancellation(error);
+    // A failed node did run: remembering what with lets the next run say what changed since ('params changed').
+    if (!cancelled) await cache.rememberParts(request.pipelineKey, node.id, fingerprint.parts).catch(() => undefined);
     setStatus({
       ...base,
       status: cancelled ? 'cancelled' : 'failed',
@@ -234,6 +236,7 @@ async function runWorkerNode(
   }
   const modelPorts = node.outputs.filter((p) => p.type === 'model').map((p) => p.name);
   const modelOutputs = Object.fromEntries(modelPorts.map((port) => [port, partialModelDir(workspace, fingerprint.outputs[port]!)]));
+  const registered: { artifactDir: string; params: unknown; metrics: Record<string, number | null>; device: string }[] = [];
   const ctx = createWorkerContext({
     ...options,
     modelInputs,
@@ -241,16 +244,9 @@ async function runWorkerNode(
     jobsDir: workspace.jobsDir,
     python: workspace.python,
     onProgress: (progress) => emit({ type: 'training-progress', runId, nodeId: node.id, progress }),
-    onModel: (model) =>
-      emit({
-        type: 'model-registered',
-        runId,
-        nodeId: node.id,
-        ...model,
-        // The model output's key: the same data and params give the same key.
-        artifactDir: modelDir(workspace, fingerprint.outputs[modelPorts[0] ?? 'model'] ?? fingerprint.node),
-        dataFingerprint: Object.values(fingerprint.parts.inputs).join(','),
-      }),
+    // Registered only once the node succeeded and its model folder is published (see below), so the
+    // registry never points at a folder that a failed or cancelled node removed.
+    onModel: (model) => registered.push(model),
   });
   try {
     const { tables } = await def.execute(ctx);
@@ -263,6 +259,17 @@ async function runWorkerNode(
       });
     const entries = outputs.length > 0 ? await request.cache.materialise(options.connection, node, outputs) : [];
     for (const port of modelPorts) await publishModel(workspace, modelOutputs[port]!, fingerprint.outputs[port]!);
+    for (const model of registered) {
+      emit({
+        type: 'model-registered',
+        runId,
+        nodeId: node.id,
+        ...model,
+        // The model output's key: the same data and params give the same key.
+        artifactDir: modelDir(workspace, fingerprint.outputs[modelPorts[0] ?? 'model'] ?? fingerprint.node),
+        dataFingerprint: Object.values(fingerprint.parts.inputs).join(','),
+      });
+    }
     if (def.targets) {
       const files = await Promise.all(def.targets(node.params as never, (p) => path.resolve(request.pipeline.baseDir, p)).map(fileIdentity));
       await request.cache.recordSink(fingerprint.node, files, 0);

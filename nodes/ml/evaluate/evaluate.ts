@@ -66,30 +66,33 @@ export const evaluate = defineTableNode({
         confusion: `SELECT CAST(NULL AS VARCHAR) AS actual, CAST(NULL AS VARCHAR) AS predicted, CAST(0 AS BIGINT) AS count WHERE false`,
       };
     }
-    const data = `(SELECT CAST(${t} AS VARCHAR) AS a, CAST(${p} AS VARCHAR) AS p, * FROM ${input} WHERE ${t} IS NOT NULL)`;
-    const classes = `(SELECT a AS c FROM ${data} UNION SELECT p FROM ${data} WHERE p IS NOT NULL)`;
-    const perClass = `(SELECT c,
-        count(*) FILTER (WHERE d.a = c AND d.p = c) AS tp,
-        count(*) FILTER (WHERE d.p = c AND d.a <> c) AS fp,
-        count(*) FILTER (WHERE d.a = c AND d.p IS DISTINCT FROM c) AS fn
-      FROM ${classes} k CROSS JOIN ${data} d GROUP BY c)`;
-    const scores = `(SELECT c, CASE WHEN tp + fp = 0 THEN 0 ELSE tp / (tp + fp) END AS prec, CASE WHEN tp + fn = 0 THEN 0 ELSE tp / (tp + fn) END AS rec FROM ${perClass})`;
+    // Only the columns the metrics need, under working names: a `*` here would let input columns
+    // called a, p or c collide with them ("Ambiguous reference to column name").
+    const probabilityColumns = columns.filter((c) => c.name.startsWith('prob_'));
+    const probs = probabilityColumns.map((c, i) => `, ${ident(c.name)} AS __prob_${i}`).join('');
+    const data = `(SELECT CAST(${t} AS VARCHAR) AS __actual, CAST(${p} AS VARCHAR) AS __predicted${probs} FROM ${input} WHERE ${t} IS NOT NULL)`;
+    const classes = `(SELECT __actual AS __class FROM ${data} UNION SELECT __predicted FROM ${data} WHERE __predicted IS NOT NULL)`;
+    const perClass = `(SELECT k.__class,
+        count(*) FILTER (WHERE d.__actual = k.__class AND d.__predicted = k.__class) AS tp,
+        count(*) FILTER (WHERE d.__predicted = k.__class AND d.__actual <> k.__class) AS fp,
+        count(*) FILTER (WHERE d.__actual = k.__class AND d.__predicted IS DISTINCT FROM k.__class) AS fn
+      FROM ${classes} k CROSS JOIN ${data} d GROUP BY k.__class)`;
+    const scores = `(SELECT CASE WHEN tp + fp = 0 THEN 0 ELSE tp / (tp + fp) END AS prec, CASE WHEN tp + fn = 0 THEN 0 ELSE tp / (tp + fn) END AS rec FROM ${perClass})`;
     const rows: [string, string, string][] = [
-      ['accuracy', 'avg(CASE WHEN a = p THEN 1 ELSE 0 END)', data],
+      ['accuracy', 'avg(CASE WHEN __actual = __predicted THEN 1 ELSE 0 END)', data],
       ['precision_macro', 'avg(prec)', scores],
       ['recall_macro', 'avg(rec)', scores],
       ['f1_macro', 'avg(CASE WHEN prec + rec = 0 THEN 0 ELSE 2 * prec * rec / (prec + rec) END)', scores],
     ];
     // Log loss needs a probability per class: the prob_<class> columns predict adds when asked.
-    const probabilityColumns = columns.filter((c) => c.name.startsWith('prob_'));
     if (probabilityColumns.length > 0) {
-      const cases = probabilityColumns.map((c) => `WHEN ${literal(c.name.slice('prob_'.length))} THEN ${ident(c.name)}`).join(' ');
-      rows.push(['log_loss', `-avg(ln(greatest(least(CASE a ${cases} ELSE 0 END, 1 - 1e-15), 1e-15)))`, data]);
+      const cases = probabilityColumns.map((c, i) => `WHEN ${literal(c.name.slice('prob_'.length))} THEN __prob_${i}`).join(' ');
+      rows.push(['log_loss', `-avg(ln(greatest(least(CASE __actual ${cases} ELSE 0 END, 1 - 1e-15), 1e-15)))`, data]);
     }
     rows.push(['rows', 'count(*)', data]);
     return {
       out: `SELECT metric, value FROM (${metricRows(rows)}) ORDER BY ord`,
-      confusion: `SELECT a AS actual, p AS predicted, count(*) AS count FROM ${data} GROUP BY ALL ORDER BY actual, predicted`,
+      confusion: `SELECT __actual AS actual, __predicted AS predicted, count(*) AS count FROM ${data} GROUP BY ALL ORDER BY actual, predicted`,
     };
   },
 });

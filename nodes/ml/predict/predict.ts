@@ -27,7 +27,7 @@ export const predict = defineWorkerNode({
     const missing = info.features.filter((f) => !names.has(f));
     if (missing.length) {
       throw new NodeError(
-        `The model was trained on ${info.features.length} feature(s); ${missing.length} are missing from the input: ${missing.map((m) => `"${m}"`).join(', ')}.`,
+        `The model was trained on ${info.features.length} feature(s); ${missing.length} ${missing.length === 1 ? 'is' : 'are'} missing from the input: ${missing.map((m) => `"${m}"`).join(', ')}.`,
         'Apply the same transforms to this table as to the training data.',
       );
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineWorkerNode, NodeError } from '../../node-definition.js';
+import { defineWorkerNode } from '../../node-definition.js';
 import { filePath } from '../../params.js';
 
 export const saveModel = defineWorkerNode({
@@ -19,13 +19,9 @@ export const saveModel = defineWorkerNode({
   example: { path: 'out/penguins.onnx', format: 'onnx' },
   targets: (params, resolvePath) => [resolvePath(params.path)],
   async execute(ctx) {
-    const info = await ctx.modelInfo('model');
-    if (info.worker !== 'torch') {
-      throw new NodeError(
-        `This ${info.model} model was trained by the built-in worker (no PyTorch was found), which cannot export ${ctx.params.format}.`,
-        'Install PyTorch (or set MILLRACE_PYTHON) and run again: the model retrains with PyTorch and can then be saved.',
-      );
-    }
+    // Exporting runs in the PyTorch worker, also for a model the built-in worker trained (it folds
+    // that model's scaling into one linear layer); without PyTorch, runWorker says how to get it.
+    await ctx.modelInfo('model'); // a clear error when the model folder is not a Millrace model
     const target = ctx.resolvePath(ctx.params.path);
     const jobDir = await ctx.jobDir();
     await ctx.writeFileAtomically(target, async (temporary) => {

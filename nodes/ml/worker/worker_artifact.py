@@ -10,6 +10,7 @@ import platform
 import shutil
 
 import torch
+from torch import nn
 
 from worker_data import read_json
 from worker_models import build_model
@@ -63,16 +64,43 @@ def load_model(model_dir, info, device):
     return model.to(device).eval()
 
 
+def builtin_as_torch(info):
+    """A linear or logistic model the built-in (Node) worker trained, as one nn.Linear on the raw
+    features: its feature standardisation and target scaling are folded into the weights, so it
+    exports like a model PyTorch trained (logits for classifiers, values for regression)."""
+    weights = torch.tensor(info["weights"], dtype=torch.float64)  # outputs x features, on standardised features
+    bias = torch.tensor(info["bias"], dtype=torch.float64)
+    mean = torch.tensor(info["scaler"]["mean"], dtype=torch.float64)
+    std = torch.tensor(info["scaler"]["std"], dtype=torch.float64)
+    weights = weights / std
+    bias = bias - weights @ mean
+    target = info.get("target_scaler")
+    if target:
+        weights = weights * target["std"]
+        bias = bias * target["std"] + target["mean"]
+    layer = nn.Linear(weights.shape[1], weights.shape[0])
+    with torch.no_grad():
+        layer.weight.copy_(weights.float())
+        layer.bias.copy_(bias.float())
+    return nn.Sequential(layer).eval()
+
+
 def export_model(model_dir, fmt, path, channel):
-    info = load_info(model_dir)
+    info = read_json(os.path.join(model_dir, "model.json"), "model description")
+    builtin = info.get("format") == MODEL_FORMAT and info.get("worker") == "builtin"
+    if not builtin:
+        info = load_info(model_dir)
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    example = torch.zeros(1, len(info["features"]))
     if fmt == "torchscript":
+        if builtin:
+            torch.jit.save(torch.jit.trace(builtin_as_torch(info), example), path)
+            return path
         if info["files"].get("torchscript") is None:
             raise WorkerFailure("This model has no TorchScript copy (tracing failed when it was trained).", "internal")
         shutil.copyfile(os.path.join(model_dir, info["files"]["torchscript"]), path)
         return path
-    model = load_model(model_dir, info, torch.device("cpu"))
-    example = torch.zeros(1, len(info["features"]))
+    model = builtin_as_torch(info) if builtin else load_model(model_dir, info, torch.device("cpu"))
     kwargs = {
         "input_names": ["features"],
         "output_names": [info["outputs"]],
