@@ -33,6 +33,9 @@ export function cacheTable(key: string): string {
 }
 
 export class CacheStore {
+  /** Outputs being written now, by key → the write's promise. */
+  private readonly writing = new Map<string, Promise<CacheEntry[]>>();
+
   private constructor(private readonly connection: Connection) {}
 
   /** `connection` is the store's own connection; node outputs are written on the caller's connection. */
@@ -52,12 +55,37 @@ export class CacheStore {
   /**
    * Materialise a node's outputs (port → SELECT) as cache tables in one transaction on `connection`.
    * Returns the row and column counts per port.
+   *
+   * Two runs in one engine can reach the same output at once (a pipeline run twice, or two
+   * pipelines sharing their first steps); DuckDB would refuse the second CREATE as a write-write
+   * conflict and fail that run. So the second waits for the first and then uses its tables.
    */
   async materialise(
     connection: Connection,
     node: { id: string; type: string },
     outputs: { key: string; sql: string }[],
   ): Promise<CacheEntry[]> {
+    const keys = outputs.map((o) => o.key);
+    for (let busy = this.busyWith(keys); busy.length > 0; busy = this.busyWith(keys)) await Promise.allSettled(busy);
+    // Registered in the same tick as the check above, so no second writer can slip in between.
+    const write = (async () => {
+      const present = await this.present(keys);
+      if (keys.every((key) => present.has(key))) return keys.map((key) => present.get(key)!);
+      return this.write(connection, node, outputs);
+    })();
+    for (const key of keys) this.writing.set(key, write);
+    try {
+      return await write;
+    } finally {
+      for (const key of keys) if (this.writing.get(key) === write) this.writing.delete(key);
+    }
+  }
+
+  private busyWith(keys: string[]): Promise<CacheEntry[]>[] {
+    return [...new Set(keys.flatMap((key) => this.writing.get(key) ?? []))];
+  }
+
+  private async write(connection: Connection, node: { id: string; type: string }, outputs: { key: string; sql: string }[]): Promise<CacheEntry[]> {
     const entries: CacheEntry[] = [];
     await connection.execute('BEGIN TRANSACTION');
     try {
@@ -137,6 +165,13 @@ export class CacheStore {
     );
   }
 
+  private async checkpoint(): Promise<boolean> {
+    return this.connection.execute('CHECKPOINT').then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** Bytes the cache file uses now. */
   async usedBytes(): Promise<number> {
     const { rows } = await this.connection.query(
@@ -151,6 +186,8 @@ export class CacheStore {
    */
   async evict(budgetBytes: number, keep: Set<string>): Promise<number> {
     let dropped = 0;
+    // Fresh outputs may still be in the write-ahead log, which the block count leaves out.
+    await this.checkpoint();
     if ((await this.usedBytes()) <= budgetBytes) return 0;
     const { rows } = await this.connection.query(`SELECT key FROM _millrace_entries ORDER BY last_used_at ASC`);
     for (const row of rows) {
@@ -160,6 +197,10 @@ export class CacheStore {
       await this.connection.execute(`DELETE FROM _millrace_entries WHERE key = ${literal(key)}`);
       await this.connection.execute(`DELETE FROM _millrace_profiles WHERE key = ${literal(key)}`);
       dropped++;
+      // A dropped table frees its blocks only at a checkpoint; measured without one, the size never
+      // goes down and every older output would be dropped. When another run is writing, no
+      // checkpoint can happen now: stop, and let the next run's eviction go on.
+      if (!(await this.checkpoint())) break;
       if ((await this.usedBytes()) <= budgetBytes) break;
     }
     return dropped;

@@ -20,7 +20,8 @@ export interface CliProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startCli(args: string[], cwd: string): CliProcess {
+/** Start `millrace ARGS…` in `cwd`; it is killed after `timeoutMs` whatever happens. */
+export function startCli(args: string[], cwd: string, timeoutMs = 40_000): CliProcess {
   const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   let out = '';
   let err = '';
@@ -30,7 +31,14 @@ export function startCli(args: string[], cwd: string): CliProcess {
     err += chunk.toString();
     for (const w of [...waiters]) if (w.pattern.test(err)) w.resolve();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  // A test that times out never reaches its cleanup: never leave a slow run computing behind it.
+  const guard = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal });
+    }),
+  );
   return {
     child,
     stderr: () => err,

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import type { RunSummary } from '../../contract/events.js';
-import { createEngine, type Engine, type RunHandle } from '../../engine.js';
+import { Database } from '../../duckdb/database.js';
+import { createEngine, type Engine } from '../../engine.js';
 import type { ResolvedPipeline } from '../../pipeline/document.js';
 import type { NodeRunRecord, RunDetails } from '../../run-store/types.js';
 
@@ -84,11 +85,11 @@ export async function runFile(engine: Engine, file: string, options: { target?: 
   return { ...storedRun(engine, summary.runId), summary };
 }
 
-/** Resolves once the run reports `nodeId` running (a node that really started computing). */
-export function whenRunning(engine: Engine, handle: RunHandle, nodeId: string): Promise<void> {
+/** Resolves once the run reports `nodeId` in `status` (e.g. `running`: it really started computing). */
+export function whenStatus(engine: Engine, runId: string, nodeId: string, status: NodeRunRecord['status']): Promise<void> {
   return new Promise((resolve) => {
     const off = engine.on((event) => {
-      if (event.type === 'node-status' && event.runId === handle.runId && event.node.nodeId === nodeId && event.node.status === 'running') {
+      if (event.type === 'node-status' && event.runId === runId && event.node.nodeId === nodeId && event.node.status === status) {
         off();
         resolve();
       }
@@ -97,21 +98,59 @@ export function whenRunning(engine: Engine, handle: RunHandle, nodeId: string): 
 }
 
 /**
- * A `sql` source that counts over a cross join of two ranges: many seconds of DuckDB work on two
- * cores (tens of billions of row pairs), so it is still running whenever a test cancels or kills it.
+ * What the project's cache file holds: the node outputs it has materialised (tables `t_<key>`)
+ * and their metadata rows. Open it only while no engine has the project open.
  */
-export const SLOW_QUERY = 'SELECT count(*) AS n, sum(a.range + b.range) AS s FROM range(300000) a, range(300000) b WHERE (a.range * 7 + b.range) % 13 = 0';
+export async function cacheContents(project: Project): Promise<{ tables: string[]; entries: number }> {
+  const db = await Database.open({ path: project.file('.millrace/cache.duckdb'), threads: 1, memoryLimit: '256MB' });
+  const connection = await db.connect();
+  try {
+    const tables = await connection.query(`SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, 't_') ORDER BY 1`);
+    const entries = await connection.query('SELECT count(*) AS n FROM _millrace_entries');
+    return { tables: tables.rows.map((r) => String(r.table_name)), entries: Number(entries.rows[0]?.n) };
+  } finally {
+    connection.close();
+    db.close();
+  }
+}
 
-/** A pipeline whose first node is slow: slow → out (write_csv out/slow.csv). */
-export const SLOW_PIPELINE = `millrace: 1
+/**
+ * A `sql` source that counts over a cross join of two ranges of `n` rows: n² row pairs, about
+ * 10⁸ a second on two cores, so n = 300 000 runs for many minutes (a node that is always still
+ * running when a test cancels or kills it) and n = 12 000 for a second or two.
+ */
+export function slowQuery(n: number): string {
+  return `SELECT count(*) AS n, sum(a.range + b.range) AS s FROM range(${n}) a, range(${n}) b WHERE (a.range * 7 + b.range) % 13 = 0`;
+}
+
+export const SMALL_CSV = 'id,label\n1,one\n2,two\n3,three\n';
+
+/**
+ * Two independent branches: quick (data/small.csv) → quick_out, and slow → doubled → slow_out.
+ * Needs data/small.csv (SMALL_CSV).
+ */
+export function slowPipeline(n = 300_000): string {
+  return `millrace: 1
 name: slow
 nodes:
+  - id: quick
+    type: read_csv
+    params: { path: data/small.csv }
+  - id: quick_out
+    type: write_csv
+    inputs: { in: quick }
+    params: { path: out/quick.csv }
   - id: slow
     type: sql
     params:
-      query: ${SLOW_QUERY}
-  - id: out
-    type: write_csv
+      query: ${slowQuery(n)}
+  - id: doubled
+    type: derive
     inputs: { in: slow }
+    params: { columns: { twice: n * 2 } }
+  - id: slow_out
+    type: write_csv
+    inputs: { in: doubled }
     params: { path: out/slow.csv }
 `;
+}
