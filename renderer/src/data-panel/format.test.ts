@@ -67,7 +67,7 @@ describe('formatting values', () => {
     expect(formatCell(undefined)).toBe('null');
     expect(formatCell(0.1 + 0.2)).toBe('0.3');
     expect(formatCell(39.1)).toBe('39.1');
-    expect(formatCell(9007199254740993)).toBe('9007199254740992');
+    expect(formatCell(Number('9007199254740993'))).toBe('9007199254740992');
     expect(formatCell('170141183460469231731687303715884105727')).toBe('170141183460469231731687303715884105727');
     expect(formatCell([1, null, 'a'])).toBe('[1,null,"a"]');
     expect(formatCell({ 'Beak Length (mm)': 3 })).toBe('{"Beak Length (mm)":3}');
