@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Runs every test suite and prints one plain closing line, `N passed, N failed, N skipped`,
-// that CI reads. Each suite writes a JSON report; the counts come from those reports.
+// Runs every test suite (vitest, then the Playwright e2e suite in Chromium) and prints one plain
+// closing line over both, `N passed, N failed, N skipped`, that CI reads. Each suite writes a JSON
+// report; the counts come from those reports. A missing report counts as a failure, never a skip.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 mkdirSync('test-results', { recursive: true });
 
@@ -11,20 +12,72 @@ function run(command, args) {
   return result.status ?? 1;
 }
 
-const vitestReport = 'test-results/vitest.json';
-const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (existsSync(vitestReport)) {
-  const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
-  passed += report.numPassedTests ?? 0;
-  failed += report.numFailedTests ?? 0;
-  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+let status = 0;
+
+// Unit and engine tests.
+const vitestReport = 'test-results/vitest.json';
+rmSync(vitestReport, { force: true });
+status |= run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const vitest = readReport(vitestReport);
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += vitest.numFailedTests ?? 0;
+  skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
 } else {
   failed += 1;
   console.error('vitest wrote no report: counting the suite as failed');
+}
+
+// End-to-end tests: the built UI in Chromium against `millrace serve`. Same lookup as e2e/support/chromium.ts.
+function findChromium() {
+  // A Chromium named in the environment is the one to use: if it is missing, that is the answer.
+  if (process.env.MILLRACE_CHROMIUM) return existsSync(process.env.MILLRACE_CHROMIUM) ? process.env.MILLRACE_CHROMIUM : undefined;
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(candidate)) return candidate;
+  try {
+    // Playwright's own download, on a developer's laptop that ran `npx playwright install chromium`.
+    const probe = spawnSync(process.execPath, ['-e', "import('playwright-core').then(p => console.log(p.chromium.executablePath()))"], { encoding: 'utf8' });
+    const own = probe.stdout.trim();
+    if (own && existsSync(own)) return own;
+  } catch {
+    // No Playwright download either: reported below.
+  }
+  return undefined;
+}
+
+const playwrightReport = 'test-results/playwright.json';
+rmSync(playwrightReport, { force: true });
+if (!findChromium()) {
+  failed += 1;
+  status = 1;
+  console.error(
+    '\n*** E2E TESTS FAILED: no Chromium found. ***\n' +
+      'Install it (Debian: `apt-get install -y chromium`), set MILLRACE_CHROMIUM to a Chromium binary, ' +
+      'or run `npx playwright install chromium`. The e2e suite is part of `npm test` and is never skipped.\n',
+  );
+} else {
+  status |= run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts']);
+  const e2e = readReport(playwrightReport);
+  if (e2e?.stats) {
+    passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
+    failed += e2e.stats.unexpected ?? 0;
+    skipped += e2e.stats.skipped ?? 0;
+    // Errors outside any test (a config that does not load, a crashed worker) fail the suite too.
+    if ((e2e.errors ?? []).length > 0) failed += e2e.errors.length;
+  } else {
+    failed += 1;
+    console.error('Playwright wrote no report: counting the e2e suite as failed');
+  }
 }
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);

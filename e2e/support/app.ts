@@ -35,7 +35,7 @@ export async function connect(page: Page, from: string, to: string, fromPort = '
   await source.dragTo(target);
 }
 
-/** The edges on the canvas, as `from-to` pairs React Flow names them by. */
+/** The connections drawn on the canvas. */
 export const edges = (page: Page): Locator => page.locator('.react-flow__edge');
 
 /** Replaces the text of the Monaco editor inside `host` by typing, as a user would. */
@@ -45,9 +45,9 @@ export async function typeInEditor(page: Page, host: Locator, text: string): Pro
   await editor.locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  // insertText: Monaco's auto-closing quotes and suggestions would otherwise rewrite what is typed.
-  await page.keyboard.insertText(text);
+  await page.keyboard.type(text);
   await page.keyboard.press('Escape');
+  await expect(editor.locator('.view-lines')).toHaveText(text.replaceAll(' ', '\u00a0'));
 }
 
 /** Clicks a card's title, which selects it (and only it). */
@@ -70,4 +70,17 @@ export async function runCount(page: Page): Promise<number> {
     const body = (await response.json()) as { runs: unknown[] };
     return body.runs.length;
   });
+}
+
+/** Pans the canvas (dragging an empty spot near its top edge) until a card sits in the middle. */
+export async function centreOn(page: Page, id: string): Promise<void> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const box = (await card(page, id).boundingBox())!;
+  const start = { x: pane.x + pane.width / 2, y: pane.y + 24 };
+  const dx = pane.x + pane.width / 2 - (box.x + box.width / 2);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + dx, start.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.abs(((await card(page, id).boundingBox())!.x + box.width / 2) - (pane.x + pane.width / 2))).toBeLessThan(8);
 }

@@ -69,7 +69,8 @@ export interface EngineClient {
   cancelRun(runId: string): Promise<{ cancelled: boolean }>;
   listRuns(path?: string): Promise<RunListResponse>;
   getRun(runId: string): Promise<RunDetailsResponse>;
-  autosave(key: string, document: PipelineDocument | null): Promise<AutosaveResponse>;
+  /** keepalive: the request outlives the page (sent as the tab closes or reloads); small documents only. */
+  autosave(key: string, document: PipelineDocument | null, options?: { keepalive?: boolean }): Promise<AutosaveResponse>;
   loadAutosave(key: string): Promise<AutosaveResponse>;
   /** Engine events (node status, progress, logs, training metrics). Returns an unsubscribe function. */
   subscribe(listener: (event: EngineEvent) => void, onConnection?: (open: boolean) => void): () => void;
@@ -91,7 +92,9 @@ export function createEngineClient(): EngineClient {
     cancelRun: (runId) => request(`${API_PATHS.runs}/${encodeURIComponent(runId)}/cancel`, { json: {} }),
     listRuns: (path) => request(`${API_PATHS.runs}${path ? `?path=${encodeURIComponent(path)}` : ''}`),
     getRun: (runId) => request(`${API_PATHS.runs}/${encodeURIComponent(runId)}`),
-    autosave: (key, document) => request(API_PATHS.autosave, { json: { key, document } }),
+    autosave: (key, document, options) =>
+      // Browsers refuse keepalive bodies over 64 KiB: a bigger pipeline goes as a plain request (best effort).
+      request(API_PATHS.autosave, { json: { key, document }, keepalive: options?.keepalive === true && JSON.stringify(document).length < 60_000 }),
     loadAutosave: (key) => request(`${API_PATHS.autosave}?key=${encodeURIComponent(key)}`),
     subscribe(listener, onConnection) {
       let socket: WebSocket | undefined;

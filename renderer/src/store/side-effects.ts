@@ -18,7 +18,7 @@ export interface SideEffectOptions {
 /** The autosave slot of a pipeline: its path, or one shared slot for a pipeline never saved. */
 export const autosaveKey = (path: string | undefined): string => path ?? 'untitled';
 
-function debounce(fn: () => void, ms: number): { schedule(): void; cancel(): void } {
+function debounce(fn: () => void, ms: number): { schedule(): void; cancel(): void; pending(): boolean } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     schedule() {
@@ -32,6 +32,7 @@ function debounce(fn: () => void, ms: number): { schedule(): void; cancel(): voi
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
     },
+    pending: () => timer !== undefined,
   };
 }
 
@@ -54,13 +55,22 @@ export function attachSideEffects(store: MillraceStore, client: EngineClient, op
     );
   }, validateMs);
 
-  const autosave = debounce(() => {
+  const saveNow = (keepalive: boolean) => {
     const state = store.getState();
     if (!state.open || !state.isDirty()) return;
-    client.autosave(autosaveKey(state.path), state.document).catch(() => {
+    client.autosave(autosaveKey(state.path), state.document, { keepalive }).catch(() => {
       // Autosave is a safety net: a failure must not interrupt work; the next edit tries again.
     });
-  }, autosaveMs);
+  };
+  const autosave = debounce(() => saveNow(false), autosaveMs);
+
+  // The tab closes or reloads within the debounce: send the last edits now, in a request that outlives the page.
+  const onPageHide = () => {
+    if (!autosave.pending()) return;
+    autosave.cancel();
+    saveNow(true);
+  };
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
 
   const unsubscribeStore = store.subscribe((state, previous) => {
     if (state.document === previous.document && state.path === previous.path && state.open === previous.open) return;
@@ -76,6 +86,7 @@ export function attachSideEffects(store: MillraceStore, client: EngineClient, op
     : () => {};
 
   return () => {
+    if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
     validate.cancel();
     autosave.cancel();
     unsubscribeStore();
