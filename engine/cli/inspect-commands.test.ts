@@ -103,7 +103,7 @@ describe('millrace preview', () => {
   it('a node that fails names itself in one line, without a stack trace; so does a failing upstream node', async () => {
     const own = await cli('preview', 'p.yaml', 'broken');
     expect(own.code).toBe(1);
-    expect(own.stderr).toMatch(/^Cannot preview "broken": node "broken" failed: .*"no_such_column" not found.*\n$/);
+    expect(own.stderr).toMatch(/^Cannot preview "broken": node "broken" failed: .*Column "no_such_column" does not exist.*\n$/);
     const downstream = await cli('preview', 'p.yaml', 'after_broken');
     expect(downstream.code).toBe(1);
     expect(downstream.stderr).toMatch(/^Cannot preview "after_broken": Upstream node "broken" failed: .*"no_such_column".*\n$/);

@@ -127,7 +127,7 @@ describe('millrace run', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
     const last = lines[lines.length - 1]!;
-    expect(last).toMatch(/^Run failed: broken \(filter\): .*"no_such_column" not found/);
+    expect(last).toMatch(/^Run failed: broken \(filter\): .*Column "no_such_column" does not exist/);
     expect(lines.filter((l) => l.includes('✗ broken (filter) failed'))).toHaveLength(1);
     // The DuckDB message spans lines; each node's line and the closing cause stay one line each.
     expect(lines.every((l) => l.startsWith('Running') || l.startsWith('Run failed') || l.startsWith('  '))).toBe(true);

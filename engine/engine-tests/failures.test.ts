@@ -81,11 +81,11 @@ describe('a failing node', () => {
   it('a bad SQL expression fails its node naming the problem, skips its descendants, and lets an independent branch finish', async () => {
     const run = await runFile(engine, project.file('pipeline.yaml'));
     expect(run.stored.run.status).toBe('failed');
-    expect(run.node('broken')).toMatchObject({ status: 'failed', error: expect.stringMatching(/"no_such_column" not found/) });
+    expect(run.node('broken')).toMatchObject({ status: 'failed', error: expect.stringMatching(/Column "no_such_column" does not exist/) });
     expect(run.node('after_broken')).toMatchObject({ status: 'skipped', reason: 'upstream broken did not finish' });
     expect(run.node('broken_out')).toMatchObject({ status: 'skipped', reason: 'upstream after_broken did not finish' });
     expect(run.withStatus('done')).toEqual(['fine', 'fine_out', 'people']);
-    expect(run.stored.run.error).toMatch(/^broken \(derive\): .*"no_such_column" not found/);
+    expect(run.stored.run.error).toMatch(/^broken \(derive\): .*Column "no_such_column" does not exist/);
     expect(run.stored.run.counts).toMatchObject({ failed: 1, skipped: 2, done: 3 });
     expect(readFileSync(project.file('out/fine.csv'), 'utf8')).toBe('id,name,Score (pts)\n1,Ann,10\n2,Bo,20\n5,O\'Brien,40\n');
     expect(existsSync(project.file('out/broken.csv'))).toBe(false);
@@ -183,7 +183,7 @@ describe('failures in `millrace run`', () => {
     for (const flags of [[], ['--debug']]) {
       const result = await runCli(['run', 'pipeline.yaml', ...flags], { cwd: project.dir });
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/\nRun failed: broken \(derive\): .*"no_such_column" not found/);
+      expect(result.stderr).toMatch(/\nRun failed: broken \(derive\): .*Column "no_such_column" does not exist/);
       // A node failure is the pipeline's problem, not the program's: no stack trace even with --debug.
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(result.stderr).not.toMatch(/--debug/);
