@@ -164,6 +164,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
           emit,
           workspace,
         });
+        // Finished (run-finished is already out): from here on there is nothing to cancel.
+        runs.delete(runId);
         const keep = new Set([...prints.values()].flatMap((f) => Object.values(f.outputs)));
         await cache.evict(budget, keep);
         return summary;
