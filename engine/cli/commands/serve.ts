@@ -67,11 +67,13 @@ export async function serveCommand(dir: string | undefined, options: ServeOption
     await engine.dispose();
     throw listenError(error, port);
   }
+  // Listen for Ctrl+C / SIGTERM before announcing the URL: whoever reads it may stop us at once.
+  const interrupted = untilInterrupted();
   process.stdout.write(`${server.url}\n`);
   if (!existsSync(path.join(staticDir, 'index.html'))) process.stderr.write('note: the UI is not built yet; run `npm run build` in the Millrace repository.\n');
   process.stderr.write(`Serving the pipelines in ${root}. Press Ctrl+C to stop.\n`);
   if (options.open) openBrowser(server.url);
-  await untilInterrupted();
+  await interrupted;
   process.stderr.write('Stopping…\n');
   await server.close();
   await engine.dispose();
