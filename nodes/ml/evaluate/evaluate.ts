@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { ident, literal } from '../../../engine/sql/quote.js';
 import { defineTableNode, NodeError, type ColumnInfo } from '../../node-definition.js';
 import { column } from '../../params.js';
+import { isFloatType, isNumericType } from '../../transforms/columns.js';
 
-const FLOATING = /^(FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
-const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+const isFractional = (type: string) => isFloatType(type) || type.startsWith('DECIMAL');
+const isWhole = (type: string) => isNumericType(type) && !isFractional(type);
 
 /** One metric per row, in a fixed order: `SELECT <n> AS ord, '<name>' AS metric, <expr> AS value FROM …`. */
 function metricRows(rows: [string, string, string][]): string {
@@ -13,8 +14,8 @@ function metricRows(rows: [string, string, string][]): string {
 
 async function decideTask(task: string, target: ColumnInfo, distinct: () => Promise<number>): Promise<'classification' | 'regression'> {
   if (task === 'classification' || task === 'regression') return task;
-  if (FLOATING.test(target.type)) return 'regression';
-  if (INTEGER.test(target.type)) return (await distinct()) <= 20 ? 'classification' : 'regression';
+  if (isFractional(target.type)) return 'regression';
+  if (isWhole(target.type)) return (await distinct()) <= 20 ? 'classification' : 'regression';
   return 'classification';
 }
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { ident } from '../../../engine/sql/quote.js';
 import { defineWorkerNode, NodeError, type ColumnInfo } from '../../node-definition.js';
 import { column, columnList } from '../../params.js';
+import { isNumericType } from '../../transforms/columns.js';
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*|BOOLEAN)$/;
+/** Columns a model can take as numbers: numeric types and booleans (as 0/1). */
+const isModelInput = (type: string) => isNumericType(type) || type === 'BOOLEAN';
 
 export const trainParams = z
   .strictObject({
@@ -34,11 +36,11 @@ function pickFeatures(columns: ColumnInfo[], target: string, features: string[] 
   if (features) {
     const missing = features.filter((f) => !byName.has(f));
     if (missing.length) throw new NodeError(`Feature column(s) ${missing.map((m) => `"${m}"`).join(', ')} are not in the training data.`);
-    const bad = features.filter((f) => !NUMERIC.test(byName.get(f)!.type));
+    const bad = features.filter((f) => !isModelInput(byName.get(f)!.type));
     if (bad.length) throw new NodeError(`Feature column(s) ${bad.map((b) => `"${b}" (${byName.get(b)!.type})`).join(', ')} are not numeric.`, 'Encode them first with one_hot or label_encode.');
     return features;
   }
-  const picked = columns.filter((c) => c.name !== target && NUMERIC.test(c.type)).map((c) => c.name);
+  const picked = columns.filter((c) => c.name !== target && isModelInput(c.type)).map((c) => c.name);
   if (picked.length === 0) throw new NodeError('The training data has no numeric or boolean columns besides the target.', 'Encode text columns with one_hot or label_encode first.');
   return picked;
 }
@@ -66,7 +68,7 @@ export const train = defineWorkerNode({
     const columns = await ctx.columns('train');
     const features = pickFeatures(columns, p.target, p.features);
     const targetType = columns.find((c) => c.name === p.target)!.type;
-    if (p.task === 'regression' && !NUMERIC.test(targetType)) {
+    if (p.task === 'regression' && !isModelInput(targetType)) {
       throw new NodeError(`Regression needs a numeric target, but "${p.target}" is ${targetType}.`, 'Use task: classification for categories.');
     }
     const datasets: Record<string, string> = { train: ctx.input('train') };
