@@ -12,7 +12,7 @@ const layerMessage =
   'engine/ and nodes/ are headless: they must never import renderer/ or electron/ (DESIGN.md §1). Put shared types in engine/contract/.';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'scratch/**', 'electron/**', 'e2e/**', 'bench/data/**', '**/*.d.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', 'scratch/**', 'out/**', 'e2e/**', 'bench/data/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,8 @@ import { chromiumExecutable, CHROMIUM_ARGS } from './support/chromium';
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // The desktop spec needs an Electron binary and has its own config (electron/playwright.electron.config.ts).
+  testIgnore: 'electron/**',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   // One browser at a time: the engine and Chromium share 2 cores.

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Runs every test suite (vitest, then the Playwright e2e suite in Chromium) and prints one plain
-// closing line over both, `N passed, N failed, N skipped`, that CI reads. Each suite writes a JSON
+// Runs every test suite (vitest, the Playwright e2e suite in Chromium, the desktop e2e spec in Electron
+// where an Electron binary exists) and prints one plain closing line over all of them,
+// `N passed, N failed, N skipped`, that CI reads. Each suite writes a JSON
 // report; the counts come from those reports. A missing report counts as a failure, never a skip.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findElectronBinary } from './electron-binary.js';
 
 mkdirSync('test-results', { recursive: true });
 
@@ -77,6 +79,37 @@ if (!findChromium()) {
   } else {
     failed += 1;
     console.error('Playwright wrote no report: counting the e2e suite as failed');
+  }
+}
+
+// The desktop e2e spec, in a real Electron. The binary cannot be downloaded on offline machines: then the
+// spec does not run and counts as skipped, never as passed, and says so where nobody can miss it.
+// (The packaging check is a vitest test, scripts/package-check.test.ts: it ran above.)
+const electronReport = 'test-results/playwright-electron.json';
+rmSync(electronReport, { force: true });
+const electron = findElectronBinary({ env: process.env, root: process.cwd(), exists: existsSync, readFile: (file) => readFileSync(file, 'utf8') });
+if (!('binary' in electron)) {
+  skipped += 1;
+  console.error(
+    `\n*** ELECTRON E2E NOT RUN: no Electron binary: ${electron.reason} (looked at ELECTRON_OVERRIDE_DIST_PATH and ` +
+      'node_modules/electron/path.txt). This spec needs a machine where `npx electron --version` works. ' +
+      'Counted as skipped, not passed. ***\n',
+  );
+} else {
+  const config = ['playwright', 'test', '-c', 'e2e/electron/playwright.electron.config.ts'];
+  // Electron opens a real window: on Linux without a display, give it a virtual one when xvfb-run exists.
+  const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const xvfb = headless && spawnSync('xvfb-run', ['--help'], { stdio: 'ignore' }).error === undefined;
+  status |= xvfb ? run('xvfb-run', ['-a', 'npx', ...config]) : run('npx', config);
+  const desktop = readReport(electronReport);
+  if (desktop?.stats) {
+    passed += (desktop.stats.expected ?? 0) + (desktop.stats.flaky ?? 0);
+    failed += desktop.stats.unexpected ?? 0;
+    skipped += desktop.stats.skipped ?? 0;
+    if ((desktop.errors ?? []).length > 0) failed += desktop.errors.length;
+  } else {
+    failed += 1;
+    console.error('Playwright wrote no report for the Electron e2e spec: counting it as failed');
   }
 }
 

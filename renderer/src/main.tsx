@@ -8,6 +8,7 @@ import { App } from './app/App';
 import { BootScreen } from './app/BootScreen';
 import { forgetPath, startupPath } from './app/browser-state';
 import { createCommands, errorText } from './app/commands';
+import { createPlatform } from './platform/platform';
 import { createMillraceStore } from './store/create-store';
 import { createEventHub } from './store/event-hub';
 import { attachSideEffects } from './store/side-effects';
@@ -33,10 +34,11 @@ async function boot(): Promise<void> {
   attachSideEffects(store, client, { subscribe: hub.subscribe });
   const nodeTypes = new Map(catalogue.nodeTypes.map((t) => [t.type, t]));
   const commands = createCommands(store, client, nodeTypes);
+  const platform = createPlatform({ store, commands });
 
   root.render(
     <StrictMode>
-      <App services={{ client, catalogue, nodeTypes, store, commands }} events={hub.subscribe} />
+      <App services={{ client, catalogue, nodeTypes, store, commands, platform }} events={hub.subscribe} />
     </StrictMode>,
   );
 

@@ -18,9 +18,17 @@ const root = resolve(here, fromSource ? '../../..' : '../../../..');
 
 export const TORCH_WORKER_SCRIPT = 'millrace_torch_worker.py';
 
+/**
+ * Python cannot read inside an Electron app.asar: the desktop package unpacks the worker scripts to
+ * app.asar.unpacked/ at the same relative place (electron-builder.yml asarUnpack). Other paths are unchanged.
+ */
+export function outsideAsar(file: string): string {
+  return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
 /** The Python worker script: beside this module when a build copies it, else in the source tree. */
 export function torchWorkerScript(): string {
-  const candidates = [join(here, TORCH_WORKER_SCRIPT), join(root, 'nodes', 'ml', 'worker', TORCH_WORKER_SCRIPT)];
+  const candidates = [join(here, TORCH_WORKER_SCRIPT), join(root, 'nodes', 'ml', 'worker', TORCH_WORKER_SCRIPT)].map(outsideAsar);
   const found = candidates.find((path) => existsSync(path));
   if (found === undefined) throw new Error(`The PyTorch worker script is missing; looked in ${candidates.join(' and ')}.`);
   return found;

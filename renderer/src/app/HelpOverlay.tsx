@@ -1,4 +1,5 @@
 /** The help overlay (?): every keyboard shortcut, and how the canvas works. */
+import { ExternalLink } from '../platform/ExternalLink';
 import { Dialog } from './Dialog';
 import { SHORTCUT_GROUPS } from './shortcuts';
 
@@ -26,6 +27,13 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
         Statuses: <span className="legend legend-running">running</span> <span className="legend legend-done">done</span>{' '}
         <span className="legend legend-cached">cached</span> (reused, nothing changed) <span className="legend legend-stale">stale</span> (changed since it
         ran) <span className="legend legend-failed">failed</span>. Unsaved edits are autosaved; reopening the pipeline offers them back.
+      </p>
+      <p className="muted small">
+        Filters, derived columns and queries are DuckDB SQL:{' '}
+        <ExternalLink href="https://duckdb.org/docs/stable/sql/introduction" testId="help-duckdb-sql-link">
+          DuckDB SQL reference
+        </ExternalLink>
+        .
       </p>
     </Dialog>
   );

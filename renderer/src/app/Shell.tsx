@@ -15,9 +15,9 @@ import { SaveAsDialog } from './SaveAsDialog';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
 import { useShortcuts } from './use-shortcuts';
-import { useUnsavedWarning } from './use-unsaved-warning';
 import { Welcome } from './Welcome';
 import { withLayout } from '../canvas/auto-layout';
+import { usePlatform } from '../platform/use-platform';
 import './app.css';
 import './dialogs.css';
 
@@ -71,7 +71,7 @@ function Dialogs() {
 
 export function Shell({ events }: { events: EventHub['subscribe'] }) {
   useShortcuts();
-  useUnsavedWarning();
+  usePlatform();
   const open = useMillrace((s) => s.open);
   const dataPanelOpen = useMillrace((s) => s.dataPanelOpen);
   const busy = useMillrace((s) => s.busy);

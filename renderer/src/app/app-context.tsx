@@ -1,8 +1,9 @@
-/** What every part of the window shares: the engine client, the catalogue, the store and the commands. */
+/** What every part of the window shares: the engine client, the catalogue, the store, the commands and the platform. */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { EngineClient } from '../api/client';
 import type { CatalogueJson, NodeTypeJson } from '../../../nodes/catalogue-json';
+import type { Platform } from '../platform/platform';
 import type { MillraceStore } from '../store/create-store';
 import type { MillraceState } from '../store/state';
 import type { Commands } from './commands';
@@ -13,6 +14,8 @@ export interface AppServices {
   nodeTypes: ReadonlyMap<string, NodeTypeJson>;
   store: MillraceStore;
   commands: Commands;
+  /** Desktop or browser: dialogs, exports, title, links and menu commands. */
+  platform: Platform;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issueLines, yamlPath } from './commands';
+import { issueLines, suggestedFileName, yamlPath } from './commands';
 
 describe('file command helpers', () => {
   it('save-as paths end in .yaml and lose a leading ./', () => {
@@ -15,5 +15,13 @@ describe('file command helpers', () => {
         { code: 'YAML', severity: 'error', message: 'Bad indentation.' },
       ]),
     ).toEqual(['line 12: node "keep": Unknown node type "fliter". Did you mean "filter"?', 'Bad indentation.']);
+  });
+
+  it('the file name offered for export or a native Save As is the file\'s, else the pipeline\'s name', () => {
+    expect(suggestedFileName('penguins', 'models/Beak Length (mm).yml')).toBe('Beak Length (mm).yaml');
+    expect(suggestedFileName('untitled', undefined)).toBe('pipeline.yaml');
+    expect(suggestedFileName('  ', undefined)).toBe('pipeline.yaml');
+    expect(suggestedFileName(' say "hi" to O\'Brien ', undefined)).toBe('say "hi" to O\'Brien.yaml');
+    expect(suggestedFileName('a/b\\c', undefined)).toBe('a-b-c.yaml');
   });
 });

@@ -12,6 +12,15 @@ import { autosaveKey } from '../store/side-effects';
 import { emptyDocument } from '../store/slices/document-slice';
 import { download, forgetPath, rememberPath } from './browser-state';
 
+/** The pipeline as YAML text, ready for a download or a native save dialog. */
+export interface YamlFile {
+  /** The name to suggest: the pipeline's file name, else its own name, ending in .yaml. */
+  fileName: string;
+  text: string;
+  /** The document the text was formatted from: what writing this text makes clean. */
+  document: PipelineDocument;
+}
+
 export interface Commands {
   openPath(path: string): Promise<boolean>;
   newPipeline(): void;
@@ -21,6 +30,10 @@ export interface Commands {
   saveAs(path: string): Promise<boolean>;
   importYaml(text: string, fileName: string): Promise<void>;
   exportYaml(): Promise<void>;
+  /** The pipeline formatted as YAML; undefined (after a message) when it cannot be formatted. */
+  yamlFile(): Promise<YamlFile | undefined>;
+  /** `file` was written at `path` in the served folder by someone else (the desktop's save dialog): the pipeline now lives there. */
+  adoptSaved(path: string, file: YamlFile): Promise<void>;
   run(target?: string): Promise<void>;
   cancelRun(): Promise<void>;
   restoreAutosave(): void;
@@ -42,6 +55,13 @@ export function yamlPath(path: string): string {
 }
 
 const baseName = (path: string): string => (path.split('/').pop() ?? path).replace(/\.ya?ml$/i, '');
+const isUntitled = (name: string): boolean => name === 'untitled' || name.trim() === '';
+
+/** The file name to offer for a pipeline: its file's, else its own name (a slash in it would name another folder). */
+export function suggestedFileName(name: string, path: string | undefined): string {
+  const stem = path ? baseName(path) : isUntitled(name) ? 'pipeline' : name.trim().replace(/[/\\]/g, '-');
+  return `${stem}.yaml`;
+}
 
 export function createCommands(store: MillraceStore, client: EngineClient, nodeTypes: ReadonlyMap<string, NodeTypeJson>): Commands {
   const state = () => store.getState();
@@ -57,19 +77,24 @@ export function createCommands(store: MillraceStore, client: EngineClient, nodeT
     }
   }
 
+  /** The file at `path` now holds `document`: it is clean, remembered, and its autosaves are obsolete. */
+  function adopt(path: string, text: string, document: PipelineDocument): void {
+    const previousKey = autosaveKey(state().path);
+    state().markSaved(path, text, document);
+    rememberPath(path);
+    void client.autosave(previousKey, null).catch(() => undefined);
+    if (previousKey !== autosaveKey(path)) void client.autosave(autosaveKey(path), null).catch(() => undefined);
+  }
+
   async function writeTo(path: string): Promise<boolean> {
     let document = state().document;
-    if (document.name === 'untitled' || document.name.trim() === '') {
+    if (isUntitled(document.name)) {
       state().apply({ kind: 'set-info', name: baseName(path) });
       document = state().document;
     }
     try {
       const saved = await client.save(path, document, state().source);
-      const previousKey = autosaveKey(state().path);
-      state().markSaved(saved.path, saved.text, document);
-      rememberPath(saved.path);
-      void client.autosave(previousKey, null).catch(() => undefined);
-      if (previousKey !== autosaveKey(saved.path)) void client.autosave(autosaveKey(saved.path), null).catch(() => undefined);
+      adopt(saved.path, saved.text, document);
       state().toast(`Saved ${saved.path}`, 'success');
       return true;
     } catch (error) {
@@ -77,6 +102,17 @@ export function createCommands(store: MillraceStore, client: EngineClient, nodeT
       if (issues.length > 0) state().setUi({ dialog: { kind: 'import-errors', title: `Could not save ${path}`, messages: issueLines(issues) } });
       else state().toast(`Could not save ${path}: ${errorText(error)}`, 'error');
       return false;
+    }
+  }
+
+  async function yamlFile(): Promise<YamlFile | undefined> {
+    const { document, path, source } = state();
+    try {
+      const { text } = await client.format(document, source);
+      return { fileName: suggestedFileName(document.name, path), text, document };
+    } catch (error) {
+      state().toast(`Could not write the pipeline as YAML: ${errorText(error)}`, 'error');
+      return undefined;
     }
   }
 
@@ -153,13 +189,20 @@ export function createCommands(store: MillraceStore, client: EngineClient, nodeT
     },
 
     async exportYaml() {
-      try {
-        const { text } = await client.format(state().document, state().source);
-        const path = state().path;
-        download(`${path ? baseName(path) : state().document.name || 'pipeline'}.yaml`, text);
-      } catch (error) {
-        state().toast(`Could not export: ${errorText(error)}`, 'error');
+      const file = await yamlFile();
+      if (file) download(file.fileName, file.text);
+    },
+
+    yamlFile,
+
+    async adoptSaved(path, file) {
+      // An untitled pipeline takes its file's name, as Save As does here: write it once more through the engine.
+      if (isUntitled(file.document.name)) {
+        await writeTo(path);
+        return;
       }
+      adopt(path, file.text, file.document);
+      state().toast(`Saved ${path}`, 'success');
     },
 
     async run(target) {

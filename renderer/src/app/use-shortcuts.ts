@@ -5,7 +5,7 @@ import { useApp } from './app-context';
 import { isTypingTarget } from './shortcuts';
 
 export function useShortcuts(): void {
-  const { store, commands } = useApp();
+  const { store, commands, platform } = useApp();
   const canvas = useCanvasActions();
 
   useEffect(() => {
@@ -21,8 +21,8 @@ export function useShortcuts(): void {
       };
 
       // These work everywhere, even while typing in a field.
-      if (primary && key === 's') return act(() => (event.shiftKey || !state.open ? state.setUi({ dialog: { kind: 'save-as' } }) : void commands.save()));
-      if (primary && key === 'o') return act(() => state.setUi({ dialog: { kind: 'open' } }));
+      if (primary && key === 's') return act(() => void (event.shiftKey || !state.open ? platform.saveAs() : platform.save()));
+      if (primary && key === 'o') return act(() => platform.open());
       if (hasDialog || !state.open) return;
       if (primary && key === 'enter') return act(() => void commands.run());
       if (primary && key === '.') return act(() => void commands.cancelRun());
@@ -48,5 +48,5 @@ export function useShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, commands, canvas]);
+  }, [store, commands, platform, canvas]);
 }

@@ -8,7 +8,7 @@ import { ToolButton } from './ToolButton';
 import './toolbar.css';
 
 export function Toolbar() {
-  const { commands, store } = useApp();
+  const { commands, store, platform } = useApp();
   const canvas = useCanvasActions();
   const importInput = useRef<HTMLInputElement>(null);
   const open = useMillrace((s) => s.open);
@@ -30,11 +30,11 @@ export function Toolbar() {
       </div>
       {open && <PipelineTitle />}
       <div className="toolbar-group">
-        <ToolButton icon="open" what="Open a pipeline" shortcut={SHORTCUTS.open} onClick={() => state().setUi({ dialog: { kind: 'open' } })} testId="toolbar-open" />
-        <ToolButton icon="save" what="Save" shortcut={SHORTCUTS.save} onClick={() => void commands.save()} disabled={!open} testId="toolbar-save" />
-        <ToolButton icon="saveAs" what="Save as…" shortcut={SHORTCUTS.saveAs} onClick={() => state().setUi({ dialog: { kind: 'save-as' } })} disabled={!open} testId="toolbar-save-as" />
+        <ToolButton icon="open" what="Open a pipeline" shortcut={SHORTCUTS.open} onClick={() => platform.open()} testId="toolbar-open" />
+        <ToolButton icon="save" what="Save" shortcut={SHORTCUTS.save} onClick={() => void platform.save()} disabled={!open} testId="toolbar-save" />
+        <ToolButton icon="saveAs" what="Save as…" shortcut={SHORTCUTS.saveAs} onClick={() => void platform.saveAs()} disabled={!open} testId="toolbar-save-as" />
         <ToolButton icon="import" what="Import a YAML file" onClick={() => importInput.current?.click()} testId="toolbar-import" />
-        <ToolButton icon="export" what="Export (download) as YAML" onClick={() => void commands.exportYaml()} disabled={!open} testId="toolbar-export" />
+        <ToolButton icon="export" what={platform.exportWhat} onClick={() => void platform.exportYaml()} disabled={!open} testId="toolbar-export" />
         <input
           ref={importInput}
           type="file"
