@@ -23,7 +23,9 @@ export function recordRunHistory(store: RunStore): EngineEventListener {
         const { node, runId } = event;
         const running = started.get(runId) ?? new Set<string>();
         if (node.status === 'pending') return;
-        if (node.status === 'cached' || node.status === 'skipped') {
+        // A node that never started is recorded as placed; one that started (a fused step whose
+        // consumer was then served from the cache or skipped) is finished with that status.
+        if ((node.status === 'cached' || node.status === 'skipped') && !running.has(node.nodeId)) {
           store.recordNodes(runId, [{ nodeId: node.nodeId, nodeType: node.nodeType, status: node.status, reason: node.reason, rows: node.rows ?? null, columns: node.columns ?? null }]);
           return;
         }
@@ -34,11 +36,12 @@ export function recordRunHistory(store: RunStore): EngineEventListener {
         if (node.status === 'running') return;
         store.finishNode(runId, node.nodeId, {
           status: node.status,
-          cacheHit: false,
+          cacheHit: node.status === 'cached',
           durationMs: node.durationMs ?? 0,
           rows: node.rows ?? null,
           columns: node.columns ?? null,
           error: node.error ?? null,
+          ...(node.status === 'skipped' || node.status === 'cached' ? { reason: node.reason } : {}),
         });
         return;
       }

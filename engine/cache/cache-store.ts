@@ -26,7 +26,13 @@ const SCHEMA = [
   // Data-quality reports of quality nodes, replayed when the node is served from the cache.
   `CREATE TABLE IF NOT EXISTS _millrace_reports (key VARCHAR PRIMARY KEY, report JSON)`,
   `CREATE TABLE IF NOT EXISTS _millrace_profiles (key VARCHAR, sample_rows BIGINT, profile JSON, PRIMARY KEY (key, sample_rows))`,
+  // Outputs computed inside their consumer's query and not kept (engine/execute/fusion-plan.ts):
+  // one computed again unchanged is evidently being iterated on, so it is kept the next time.
+  `CREATE TABLE IF NOT EXISTS _millrace_fused (key VARCHAR PRIMARY KEY, node_id VARCHAR, last_seen_at TIMESTAMP)`,
 ];
+
+/** How many fused-output keys are remembered; older ones are forgotten (they only tune what is kept). */
+const FUSED_MEMORY = 5000;
 
 export function cacheTable(key: string): string {
   return ident(`t_${key}`);
@@ -106,6 +112,29 @@ export class CacheStore {
       throw error;
     }
     return entries;
+  }
+
+  /** Which of `keys` were computed before as fused outputs (not kept). */
+  async fusedBefore(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const { rows } = await this.connection.query(`SELECT key FROM _millrace_fused WHERE key IN (${keys.map((k) => literal(k)).join(', ')})`);
+    return new Set(rows.map((r) => String(r.key)));
+  }
+
+  /** Which of `keys` are sink or worker-target records (a sink that wrote with exactly this fingerprint). */
+  async sinksRecorded(keys: string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const { rows } = await this.connection.query(`SELECT key FROM _millrace_sinks WHERE key IN (${keys.map((k) => literal(k)).join(', ')})`);
+    return new Set(rows.map((r) => String(r.key)));
+  }
+
+  async rememberFused(outputs: { key: string; nodeId: string }[]): Promise<void> {
+    if (outputs.length === 0) return;
+    const values = outputs.map((o) => `(${literal(o.key)}, ${literal(o.nodeId)}, now())`).join(', ');
+    await this.connection.execute(`INSERT OR REPLACE INTO _millrace_fused VALUES ${values}`);
+    await this.connection.execute(
+      `DELETE FROM _millrace_fused WHERE key NOT IN (SELECT key FROM _millrace_fused ORDER BY last_seen_at DESC LIMIT ${FUSED_MEMORY})`,
+    );
   }
 
   async touch(keys: string[]): Promise<void> {

@@ -63,8 +63,10 @@ describe('millrace run', () => {
       expect(linesOf(result.stderr, id).some((l) => l.includes('running (not run before)')), id).toBe(true);
     }
     expect(linesOf(result.stderr, 'birds')).toContainEqual(expect.stringMatching(/✓ birds \(read_csv\) 4 rows × 4 cols in \d+(ms|\.\d+s) \(not run before\)$/));
-    expect(linesOf(result.stderr, 'heavy')).toContainEqual(expect.stringMatching(/✓ heavy \(filter\) 2 rows × 4 cols in /));
-    expect(linesOf(result.stderr, 'by_species')).toContainEqual(expect.stringMatching(/✓ by_species \(aggregate\) 2 rows × 2 cols in /));
+    // heavy and by_species were computed inside their sinks' queries (fused, not kept): no counts of their own.
+    expect(linesOf(result.stderr, 'heavy')).toContainEqual(expect.stringMatching(/✓ heavy \(filter\) within heavy_file in /));
+    expect(linesOf(result.stderr, 'by_species')).toContainEqual(expect.stringMatching(/✓ by_species \(aggregate\) within species_file in /));
+    expect(linesOf(result.stderr, 'heavy_file')).toContainEqual(expect.stringMatching(/✓ heavy_file \(write_csv\) 2 rows in /));
     expect(result.stderr).toMatch(/Run succeeded in .*: 5 done\.\n$/);
     expect(result.stdout).toBe('');
     expect(readFileSync(path.join(dir, 'out/heavy.csv'), 'utf8')).toBe('id,Body Mass (g),"say ""hi""",species\n2,4200,,Gentoo\n4,5100,d,Gentoo\n');
@@ -77,7 +79,8 @@ describe('millrace run', () => {
     const second = await runCli(['run', 'pipeline.yaml'], { cwd: dir });
     expect(second.code).toBe(0);
     expect(second.stderr).not.toContain('running');
-    expect(linesOf(second.stderr, 'heavy')).toEqual([expect.stringMatching(/● heavy \(filter\) cached 2 rows × 4 cols \(unchanged\)$/)]);
+    expect(linesOf(second.stderr, 'birds')).toEqual([expect.stringMatching(/● birds \(read_csv\) cached 4 rows × 4 cols \(unchanged\)$/)]);
+    expect(linesOf(second.stderr, 'heavy')).toEqual([expect.stringMatching(/● heavy \(filter\) cached within heavy_file \(unchanged\)$/)]);
     expect(second.stderr).toMatch(/Run succeeded in .*: 5 cached\.\n$/);
   });
 
@@ -88,7 +91,8 @@ describe('millrace run', () => {
     const summary = JSON.parse(result.stdout) as { status: string; nodes: { nodeId: string; status: string; reason: string; rows?: number }[] };
     expect(summary.status).toBe('succeeded');
     expect(summary.nodes.map(({ nodeId, status, reason, rows }) => ({ nodeId, status, reason, rows }))).toEqual([
-      { nodeId: 'birds', status: 'done', reason: 'not run before', rows: 4 },
+      // birds is computed inside by_species' query (fused): no row count of its own.
+      { nodeId: 'birds', status: 'done', reason: 'not run before', rows: undefined },
       { nodeId: 'by_species', status: 'done', reason: 'not run before', rows: 2 },
     ]);
   });

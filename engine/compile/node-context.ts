@@ -3,7 +3,7 @@
  * files or the logger, so the same node runs unchanged in a run, a preview and a test.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   BaseContext,
@@ -96,6 +96,7 @@ export function createSinkContext<P>(options: ContextOptions<P>): SinkContext<P>
     async writeFileAtomically(target, write) {
       const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.partial`);
       await mkdir(path.dirname(target), { recursive: true });
+      await removeLeftovers(target);
       try {
         await write(temporary);
         if (signal.aborted) throw new NodeError('Cancelled before the file was complete; nothing was written.');
@@ -107,4 +108,11 @@ export function createSinkContext<P>(options: ContextOptions<P>): SinkContext<P>
     execute: (sql) => connection.execute(sql),
     streamRows: (sql, chunkRows) => connection.stream(sql, chunkRows),
   };
+}
+
+/** Partial files of `target` left by a process killed while writing it (`.name.<8 hex>.partial`). */
+async function removeLeftovers(target: string): Promise<void> {
+  const prefix = `.${path.basename(target)}.`;
+  const leftovers = (await readdir(path.dirname(target))).filter((f) => f.startsWith(prefix) && /^[0-9a-f]{8}\.partial$/.test(f.slice(prefix.length)));
+  await Promise.all(leftovers.map((f) => rm(path.join(path.dirname(target), f), { force: true, recursive: true })));
 }

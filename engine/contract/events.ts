@@ -22,6 +22,11 @@ export interface NodeRunSummary {
   /** Data-quality checks that failed, when the node is a quality node. */
   failedChecks?: number;
   warnings?: string[];
+  /**
+   * Set when this node was computed inside that node's query and its output not kept in the
+   * cache (engine/execute/fusion-plan.ts): its rows are then not counted, and a preview computes it.
+   */
+  fusedInto?: string;
 }
 
 export interface RunSummary {

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../engine.js';
 import { ALL, CITIES, PEOPLE, pipeline } from './test-support/cache-fixture.js';
-import { cacheContents, openEngine, runFile, tempProject, type Project, type StoredRun } from './test-support/project.js';
+import { cacheContents, loadPipeline, openEngine, runFile, tempProject, type Project, type StoredRun } from './test-support/project.js';
 
 function recomputed(run: StoredRun): string[] {
   return run.stored.nodes.filter((n) => n.status !== 'cached').map((n) => n.nodeId).sort();
@@ -45,42 +45,57 @@ describe('the persistent cache', () => {
     expect(second.withStatus('cached')).toEqual(ALL);
     expect(second.stored.nodes.every((n) => n.cacheHit)).toBe(true);
     expect(second.stored.run.counts).toMatchObject({ total: 8, cached: 8, done: 0 });
-    expect(second.node('joined').rows).toBe(3);
+    // cities feeds two steps, so it is kept with its row count; joined was computed inside the
+    // report sink's query (fused), so it has no count of its own.
+    expect(second.node('cities').rows).toBe(3);
+    expect(second.node('joined').rows ?? null).toBe(null);
     expect(second.node('report').reason).toMatch(/unchanged/);
   });
 
-  it('changing one param recomputes exactly that node and its descendants, saying why', async () => {
+  it('changing one param recomputes that node and its descendants, saying why, and keeps the step before it from then on', async () => {
     await runFile(engine, file);
     project.write('pipeline.yaml', pipeline(15));
 
     const rerun = await runFile(engine, file);
     expect(rerun.stored.run.status).toBe('succeeded');
-    expect(recomputed(rerun)).toEqual(['adults', 'joined', 'report', 'scored']);
+    // people was computed inside adults' query in the first run (fused, not kept): it is computed
+    // again, and kept this time, since the step after it is being changed.
+    expect(recomputed(rerun)).toEqual(['adults', 'joined', 'people', 'report', 'scored']);
     expect(reasons(rerun)).toEqual({
+      people: 'unchanged; kept in the cache from now on, as the step after it changes',
       adults: 'params changed',
       scored: 'upstream adults changed',
       joined: 'upstream scored changed',
       report: 'upstream joined changed',
     });
-    expect(rerun.withStatus('cached')).toEqual(['by_city', 'cities', 'people', 'summary']);
+    expect(rerun.withStatus('cached')).toEqual(['by_city', 'cities', 'summary']);
     expect(readFileSync(project.file('out/joined.csv'), 'utf8')).toBe('id,name,Score (pts),double,city\n2,Bo,20,40,Lima\n5,O\'Brien,40,80,Oslo\n');
 
-    // Back to the old value: its outputs are still in the cache, so nothing is computed but the sink.
-    project.write('pipeline.yaml', pipeline(5));
-    const back = await runFile(engine, file);
-    expect(recomputed(back)).toEqual(['report']);
+    // The next edit of the same step starts from the kept people table.
+    project.write('pipeline.yaml', pipeline(25));
+    const third = await runFile(engine, file);
+    expect(recomputed(third)).toEqual(['adults', 'joined', 'report', 'scored']);
+    expect(third.node('people').reason).toBe('unchanged');
+    expect(readFileSync(project.file('out/joined.csv'), 'utf8')).toBe('id,name,Score (pts),double,city\n5,O\'Brien,40,80,Oslo\n');
   });
 
-  it('a source file with a new modification time invalidates exactly what depends on it', async () => {
+  it('a source file with a new modification time recomputes what depends on it; the rest is only computed again once', async () => {
     await runFile(engine, file);
     project.touch('data/cities.json');
 
     const rerun = await runFile(engine, file);
-    expect(recomputed(rerun)).toEqual(['by_city', 'cities', 'joined', 'report', 'summary']);
+    expect(rerun.stored.run.status).toBe('succeeded');
     expect(rerun.node('cities').reason).toBe('source file changed (cities.json)');
     expect(rerun.node('by_city').reason).toBe('upstream cities changed');
     expect(rerun.node('joined').reason).toBe('upstream cities changed');
-    expect(rerun.withStatus('cached')).toEqual(['adults', 'people', 'scored']);
+    // people → adults → scored were fused into joined's query; joined changes, so scored is kept from now on.
+    expect(rerun.node('scored').reason).toBe('unchanged; kept in the cache from now on, as the step after it changes');
+    expect(rerun.node('adults').reason).toBe('unchanged; computed again within scored (not kept in the cache)');
+
+    project.touch('data/cities.json');
+    const again = await runFile(engine, file);
+    expect(recomputed(again)).toEqual(['by_city', 'cities', 'joined', 'report', 'summary']);
+    expect(again.withStatus('cached')).toEqual(['adults', 'people', 'scored']);
   });
 
   it('an edited source file is read again and its new rows reach the outputs', async () => {
@@ -90,17 +105,21 @@ describe('the persistent cache', () => {
     const rerun = await runFile(engine, file);
     expect(recomputed(rerun)).toEqual(['adults', 'joined', 'people', 'report', 'scored']);
     expect(rerun.node('people').reason).toBe('source file changed (people.csv)');
-    expect(rerun.node('people').rows).toBe(6);
+    // people and adults are fused into later steps (no counts of their own): their previews show the new rows.
+    const loaded = await loadPipeline(engine, file);
+    expect((await engine.preview(loaded, 'people')).rows).toHaveLength(6);
     // Eve has no city: the inner join leaves her out, but the filter saw her.
-    expect(rerun.node('adults').rows).toBe(4);
+    expect((await engine.preview(loaded, 'adults')).rows).toHaveLength(4);
+    expect(readFileSync(project.file('out/joined.csv'), 'utf8')).not.toMatch(/Eve/);
   });
 
-  it('deleting a sink output file makes that sink write it again, and nothing else run', async () => {
+  it('deleting a sink output file makes that sink write it again, with only the steps fused into it', async () => {
     await runFile(engine, file);
     rmSync(project.file('out/summary.parquet'));
 
     const rerun = await runFile(engine, file);
-    expect(recomputed(rerun)).toEqual(['summary']);
+    expect(recomputed(rerun)).toEqual(['by_city', 'summary']);
+    expect(rerun.node('by_city').reason).toBe('unchanged; computed again within summary (not kept in the cache)');
     expect(rerun.node('summary').status).toBe('done');
     expect(existsSync(project.file('out/summary.parquet'))).toBe(true);
   });
@@ -110,7 +129,8 @@ describe('the persistent cache', () => {
     project.write('out/joined.csv', 'edited by hand\n');
 
     const rerun = await runFile(engine, file);
-    expect(recomputed(rerun)).toEqual(['report']);
+    // The steps fused into the sink's query are computed again with it; cities is kept.
+    expect(recomputed(rerun)).toEqual(['adults', 'joined', 'people', 'report', 'scored']);
     expect(readFileSync(project.file('out/joined.csv'), 'utf8')).toMatch(/^id,name,Score \(pts\),double,city\n/);
   });
 

@@ -18,6 +18,8 @@ import { ancestors } from '../pipeline/graph.js';
 import type { ResolvedNode, ResolvedPipeline } from '../pipeline/document.js';
 import type { ConnectionPool } from './connection-pool.js';
 import { errorMessage, isCancellation } from './error-message.js';
+import { fusedChain, planFusion, type FusionPlan } from './fusion-plan.js';
+import { ident } from '../sql/quote.js';
 
 export interface RunRequest {
   runId: string;
@@ -37,6 +39,8 @@ export interface RunRequest {
 }
 
 const PROGRESS_INTERVAL_MS = 500;
+/** explainChange's answer for an unchanged node whose output is not in the cache. */
+const MISSING = 'cached output missing';
 
 export async function runPipeline(request: RunRequest): Promise<RunSummary> {
   const { pipeline, target, signal, emit, runId } = request;
@@ -61,13 +65,21 @@ export async function runPipeline(request: RunRequest): Promise<RunSummary> {
     summaries.set(id, { nodeId: id, nodeType: pipeline.nodes.get(id)!.type, status: 'pending', reason: 'waiting for inputs' });
   }
 
-  const remaining = new Set(order);
+  const plan = await planFusion(pipeline, order, request.fingerprints, request.cache);
+  for (const id of plan.fused) {
+    summaries.set(id, { nodeId: id, nodeType: pipeline.nodes.get(id)!.type, status: 'pending', reason: `computed within ${plan.consumer.get(id)}` });
+  }
+  // Fused nodes are never scheduled: their consumer computes them in its own query.
+  const remaining = new Set(order.filter((id) => !plan.fused.has(id)));
   const running = new Map<string, Promise<void>>();
-  const finished = (id: string) => {
+  const upstreamOf = (id: string) => Object.values(pipeline.nodes.get(id)!.inputs).map((i) => i.node);
+  const finished = (id: string): boolean => {
+    if (plan.fused.has(id)) return upstreamOf(id).every(finished);
     const status = summaries.get(id)?.status;
     return status === 'done' || status === 'cached';
   };
-  const blocked = (id: string) => {
+  const blocked = (id: string): boolean => {
+    if (plan.fused.has(id)) return upstreamOf(id).some(blocked);
     const s = summaries.get(id)?.status;
     return s === 'failed' || s === 'skipped' || s === 'cancelled';
   };
@@ -90,17 +102,22 @@ export async function runPipeline(request: RunRequest): Promise<RunSummary> {
       }
       if (!upstream.every(finished)) continue;
       remaining.delete(id);
-      const task = executeNode(request, node, setStatus).finally(() => running.delete(id));
+      const task = executeNode(request, plan, node, setStatus, (chainId) => summaries.get(chainId)!).finally(() => running.delete(id));
       running.set(id, task);
     }
     if (running.size === 0) {
       // Only skips happened in this pass: loop again; with nothing left, stop.
-      if (remaining.size === 0 || order.every((id) => !remaining.has(id) || !readyOrBlocked(id))) break;
+      if (remaining.size === 0 || [...remaining].every((id) => !readyOrBlocked(id))) break;
       continue;
     }
     await Promise.race([...running.values(), aborted]);
   }
 
+  // Fused nodes whose consumer never ran (it was skipped or cancelled) did not run either.
+  for (const id of plan.fused) {
+    const s = summaries.get(id)!;
+    if (s.status === 'pending' && !signal.aborted) setStatus({ ...s, status: 'skipped', reason: `${plan.consumer.get(id)} did not run` });
+  }
   if (signal.aborted) {
     await Promise.allSettled(running.values());
     for (const id of order) {
@@ -132,27 +149,82 @@ function abortPromise(signal: AbortSignal): Promise<void> {
   });
 }
 
-async function executeNode(request: RunRequest, node: ResolvedNode, setStatus: (s: NodeRunSummary) => void): Promise<void> {
+async function executeNode(
+  request: RunRequest,
+  plan: FusionPlan,
+  node: ResolvedNode,
+  setStatus: (s: NodeRunSummary) => void,
+  statusOf: (id: string) => NodeRunSummary,
+): Promise<void> {
   const { fingerprints, cache, runId, emit } = request;
   const fingerprint = fingerprints.get(node.id)!;
   const base = { nodeId: node.id, nodeType: node.type };
   const startedAt = Date.now();
+  const chain = fusedChain(request.pipeline, plan, node.id);
+  const chainReasons = new Map<string, string>();
+  const settleChain = async (status: 'done' | 'cached' | 'cancelled', reasonFor: (id: string) => string, columns?: Map<string, number>) => {
+    for (const id of chain) {
+      const current = statusOf(id);
+      if (current.status === 'failed' || current.status === 'skipped') continue;
+      setStatus({ ...current, status, reason: reasonFor(id), fusedInto: node.id, durationMs: Date.now() - startedAt, ...(columns?.has(id) ? { columns: columns.get(id) } : {}) });
+    }
+    if (status !== 'cancelled') for (const id of chain) await cache.rememberParts(request.pipelineKey, id, fingerprints.get(id)!.parts);
+  };
   try {
     const served = await serveFromCache(request, node, fingerprint);
     if (served) {
       setStatus({ ...base, ...served, durationMs: Date.now() - startedAt });
       await cache.rememberParts(request.pipelineKey, node.id, fingerprint.parts);
+      // Its fused inputs were not needed: what they would compute is already in this node's output.
+      await settleChain('cached', () => 'unchanged');
       return;
     }
     const inputNodes = Object.fromEntries(Object.entries(node.inputs).map(([port, i]) => [port, i.node]));
-    const reason = explainChange(await cache.previousParts(request.pipelineKey, node.id), fingerprint.parts, inputNodes);
+    const changed = explainChange(await cache.previousParts(request.pipelineKey, node.id), fingerprint.parts, inputNodes);
+    const reason = changed === MISSING && plan.promoted.has(node.id) ? 'unchanged; kept in the cache from now on, as the step after it changes' : changed;
+    for (const id of chain) {
+      const chainNode = request.pipeline.nodes.get(id)!;
+      const chainInputs = Object.fromEntries(Object.entries(chainNode.inputs).map(([port, i]) => [port, i.node]));
+      const chainChange = explainChange(await cache.previousParts(request.pipelineKey, id), fingerprints.get(id)!.parts, chainInputs);
+      chainReasons.set(id, chainChange === MISSING ? `unchanged; computed again within ${node.id} (not kept in the cache)` : chainChange);
+      setStatus({ ...statusOf(id), status: 'running', reason: chainReasons.get(id)!, fusedInto: node.id });
+    }
     setStatus({ ...base, status: 'running', reason });
-    const outcome = await request.pool.with(request.signal, (connection) =>
-      withProgress(connection, (percentage, rowsProcessed) => emit({ type: 'node-progress', runId, nodeId: node.id, percentage, rowsProcessed }), () =>
-        computeNode(request, node, fingerprint, connection),
-      ),
-    );
+    const outcome = await request.pool.with(request.signal, async (connection) => {
+      const views = await buildFusedViews(request, chain, connection, (id, error) =>
+        setStatus({ ...statusOf(id), status: 'failed', reason: 'error', error: errorMessage(error), durationMs: Date.now() - startedAt }),
+      );
+      if (!views) return undefined;
+      try {
+        return await withProgress(connection, (percentage, rowsProcessed) => emit({ type: 'node-progress', runId, nodeId: node.id, percentage, rowsProcessed }), () =>
+          computeNode(request, node, fingerprint, connection, views.relations),
+        );
+      } catch (error) {
+        // An error inside the fused query may belong to a step it folded in: find which, so the
+        // message names the node that is wrong, not the one that happened to run it.
+        if (request.signal.aborted || isCancellation(error) || chain.length === 0) throw error;
+        const culprit = await findFailingStep(chain, views.relations, connection);
+        if (!culprit) throw error;
+        setStatus({ ...statusOf(culprit.id), status: 'failed', reason: 'error', error: culprit.message, durationMs: Date.now() - startedAt });
+        return undefined;
+      }
+    });
+    if (!outcome || chain.some((id) => statusOf(id).status === 'failed')) {
+      // A fused step failed: it, the steps after it and this node did not finish, as if run one by one.
+      for (const id of [...chain, node.id]) {
+        const current = statusOf(id);
+        if (current.status === 'failed') continue;
+        const stuck = Object.values(request.pipeline.nodes.get(id)!.inputs).find((i) => ['failed', 'skipped'].includes(statusOf(i.node).status));
+        if (stuck) setStatus({ ...current, status: 'skipped', reason: `upstream ${stuck.node} did not finish`, durationMs: Date.now() - startedAt });
+        else if (id !== node.id) setStatus({ ...current, status: 'done', reason: chainReasons.get(id)!, fusedInto: node.id });
+      }
+      for (const id of [...chain, node.id]) await cache.rememberParts(request.pipelineKey, id, fingerprints.get(id)!.parts);
+      return;
+    }
     await cache.rememberParts(request.pipelineKey, node.id, fingerprint.parts);
+    await cache.rememberFused(chain.map((id) => ({ key: Object.values(fingerprints.get(id)!.outputs)[0]!, nodeId: id })));
+    // The fused steps first: once this node reports done, its whole chain is done.
+    await settleChain('done', (id) => chainReasons.get(id)!);
     setStatus({ ...base, ...outcome, reason, durationMs: Date.now() - startedAt });
   } catch (error) {
     const cancelled = request.signal.aborted || isCancellation(error);
@@ -165,7 +237,59 @@ async function executeNode(request: RunRequest, node: ResolvedNode, setStatus: (
       durationMs: Date.now() - startedAt,
       ...(cancelled ? {} : { error: errorMessage(error) }),
     });
+    if (cancelled) await settleChain('cancelled', () => 'run cancelled');
+    else for (const id of chain) if (statusOf(id).status === 'running') setStatus({ ...statusOf(id), status: 'done', reason: chainReasons.get(id)!, fusedInto: node.id });
   }
+}
+
+/**
+ * Temp views for the fused steps a node reads through, on the connection that runs it (temp
+ * views belong to one connection). Returns undefined when a step's SQL cannot even be built.
+ */
+async function buildFusedViews(
+  request: RunRequest,
+  chain: string[],
+  connection: Connection,
+  onFailure: (id: string, error: unknown) => void,
+): Promise<{ relations: Map<string, string> } | undefined> {
+  const relations = new Map<string, string>();
+  for (const id of chain) {
+    const node = request.pipeline.nodes.get(id)!;
+    const def = node.definition;
+    if (def.kind !== 'table') throw new Error(`Internal error: node ${id} (${node.type}) cannot be fused.`);
+    const fingerprint = request.fingerprints.get(id)!;
+    const options = contextOptions(request, node, fingerprint, connection, relations);
+    try {
+      const built = await def.build(createBuildContext(options));
+      const [port, key] = Object.entries(fingerprint.outputs)[0]!;
+      const sql = built[port];
+      if (sql === undefined) throw new Error(`Node type ${def.type} produced no output for port "${port}".`);
+      const view = ident(`v_${key}`);
+      await connection.execute(`CREATE OR REPLACE TEMP VIEW ${view} AS ${sql}`);
+      relations.set(`${id}.${port}`, view);
+    } catch (error) {
+      if (request.signal.aborted || isCancellation(error)) throw error;
+      onFailure(id, error);
+      return undefined;
+    }
+  }
+  return { relations };
+}
+
+/** The first fused step whose own output fails to compute, evaluating every column of it. */
+async function findFailingStep(chain: string[], relations: Map<string, string>, connection: Connection): Promise<{ id: string; message: string } | undefined> {
+  for (const id of chain) {
+    const view = [...relations.entries()].find(([k]) => k.startsWith(`${id}.`))?.[1];
+    if (!view) continue;
+    try {
+      // Hashing the whole row forces every column to be computed (a count alone would skip them).
+      await connection.query(`SELECT bit_xor(hash(r)) AS h FROM ${view} AS r`);
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      return { id, message: errorMessage(error) };
+    }
+  }
+  return undefined;
 }
 
 type Outcome = Pick<NodeRunSummary, 'status' | 'rows' | 'columns' | 'outputRows' | 'error' | 'failedChecks' | 'warnings'>;
@@ -196,10 +320,18 @@ async function serveFromCache(request: RunRequest, node: ResolvedNode, fingerpri
   return { status: 'cached', reason: 'unchanged', rows: first.rows, columns: first.columns, outputRows, ...checked };
 }
 
-function contextOptions(request: RunRequest, node: ResolvedNode, fingerprint: NodeFingerprint, connection: Connection): ContextOptions<unknown> {
+function contextOptions(
+  request: RunRequest,
+  node: ResolvedNode,
+  fingerprint: NodeFingerprint,
+  connection: Connection,
+  fused: Map<string, string> = new Map(),
+): ContextOptions<unknown> {
   const inputs: Record<string, string> = {};
   for (const [port, input] of Object.entries(node.inputs)) {
-    if (input.type === 'table') inputs[port] = cacheTable(request.fingerprints.get(input.node)!.outputs[input.port]!);
+    if (input.type !== 'table') continue;
+    // A fused input is a temp view on this connection; any other is its cache table.
+    inputs[port] = fused.get(`${input.node}.${input.port}`) ?? cacheTable(request.fingerprints.get(input.node)!.outputs[input.port]!);
   }
   return {
     nodeId: node.id,
@@ -213,9 +345,15 @@ function contextOptions(request: RunRequest, node: ResolvedNode, fingerprint: No
   };
 }
 
-async function computeNode(request: RunRequest, node: ResolvedNode, fingerprint: NodeFingerprint, connection: Connection): Promise<Outcome> {
+async function computeNode(
+  request: RunRequest,
+  node: ResolvedNode,
+  fingerprint: NodeFingerprint,
+  connection: Connection,
+  fused: Map<string, string>,
+): Promise<Outcome> {
   const def = node.definition;
-  const options = contextOptions(request, node, fingerprint, connection);
+  const options = contextOptions(request, node, fingerprint, connection, fused);
   if (def.kind === 'sink') return writeSink(request, def, fingerprint, options);
   if (def.kind === 'worker') return runWorkerNode(request, node, def, fingerprint, options);
   return materialiseTable(request, node, def, fingerprint, options);

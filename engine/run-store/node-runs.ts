@@ -40,10 +40,10 @@ export class NodeRunTable {
          @started_at, @ended_at, @duration_ms, @rows, @columns, @error)`,
     );
     this.finishLatest = db.prepare<
-      Key & Pick<NodeRunRow, 'status' | 'cache_hit' | 'ended_at' | 'duration_ms' | 'rows' | 'columns' | 'error'>
+      Key & Pick<NodeRunRow, 'status' | 'cache_hit' | 'ended_at' | 'duration_ms' | 'rows' | 'columns' | 'error' | 'reason'>
     >(
       `UPDATE node_runs SET status = @status, cache_hit = @cache_hit, ended_at = @ended_at, duration_ms = @duration_ms,
-         rows = @rows, columns = @columns, error = @error
+         rows = @rows, columns = @columns, error = @error, reason = coalesce(@reason, reason)
        WHERE run_id = @run_id AND node_id = @node_id
          AND attempt = (SELECT max(attempt) FROM node_runs WHERE run_id = @run_id AND node_id = @node_id)`,
     );
@@ -87,6 +87,7 @@ export class NodeRunTable {
       rows: input.rows ?? null,
       columns: input.columns ?? null,
       error: input.error ?? null,
+      reason: input.reason ?? null,
     });
     return result.changes > 0;
   }

@@ -104,6 +104,8 @@ export interface FinishNodeInput {
   rows?: number | null;
   columns?: number | null;
   error?: string | null;
+  /** Replaces the reason given at start (a step that started, then was skipped or found cached). */
+  reason?: string | null;
 }
 
 /** A node recorded without running it: cached, skipped (upstream failed), or pending (planned). */

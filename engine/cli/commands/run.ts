@@ -8,7 +8,12 @@ function describe(node: NodeRunSummary): string | undefined {
   const rows = node.outputRows
     ? Object.entries(node.outputRows).map(([port, n]) => `${port} ${n.toLocaleString('en-US')}`).join(' / ')
     : node.rows?.toLocaleString('en-US');
-  const size = rows !== undefined ? ` ${rows} rows${node.columns !== undefined ? ` × ${node.columns} cols` : ''}` : '';
+  const size =
+    rows !== undefined
+      ? ` ${rows} rows${node.columns !== undefined ? ` × ${node.columns} cols` : ''}`
+      : node.fusedInto && node.status !== 'running'
+        ? ` within ${node.fusedInto}`
+        : '';
   const time = node.durationMs !== undefined ? ` in ${formatDuration(node.durationMs)}` : '';
   switch (node.status) {
     case 'running':

@@ -66,6 +66,16 @@ describe('write_csv', () => {
     expect(readdirSync(path.dirname(file))).toEqual(['old.csv']);
   });
 
+  it('removes the partial file a killed process left while writing the same file', async () => {
+    const dir = path.join(h.dir, 'killed');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, '.birds.csv.0a1b2c3d.partial'), 'half a fi');
+    writeFileSync(path.join(dir, '.other.csv.0a1b2c3d.partial'), 'not ours');
+    await h.write('write_csv', { path: 'killed/birds.csv' }, { in: 'birds' });
+    expect(readdirSync(dir).sort()).toEqual(['.other.csv.0a1b2c3d.partial', 'birds.csv']);
+  });
+
   it('writes nothing when cancelled', async () => {
     const file = path.join(h.dir, 'cancel.csv');
     writeFileSync(file, 'old contents\n');

@@ -24,8 +24,9 @@ export function StatusBadge({ phase, run }: { phase: DisplayPhase; run: NodeRunS
   } else if (phase === 'running') {
     detail = run?.progress !== undefined ? `${Math.round(run.progress)}%` : undefined;
   } else if (phase === 'done' || phase === 'cached') {
-    detail = shape;
-    title = [run?.reason, run?.durationMs !== undefined ? `took ${formatDuration(run.durationMs)}` : undefined].filter(Boolean).join(', ') || undefined;
+    // A fused step ran inside a later step's query: no count of its own; its preview computes it.
+    detail = shape ?? (run?.fusedInto ? `within ${run.fusedInto}` : undefined);
+    title = [run?.reason, run?.fusedInto ? `computed inside ${run.fusedInto}'s query and not kept in the cache; select it to preview its rows` : undefined, run?.durationMs !== undefined ? `took ${formatDuration(run.durationMs)}` : undefined].filter(Boolean).join(', ') || undefined;
   } else if (phase === 'stale') {
     detail = shape ? `was ${shape}` : undefined;
     title = 'Its params or something upstream changed since it last ran. Run again to refresh.';

@@ -17,6 +17,8 @@ export interface NodeRunState {
   durationMs?: number;
   error?: string;
   reason?: string;
+  /** Computed inside this node's query and not kept in the cache (no row count of its own). */
+  fusedInto?: string;
   /** Signature of the node when this result was computed (see run-signatures.ts). */
   signature?: string;
 }
@@ -61,6 +63,7 @@ function fromSummary(node: NodeRunSummary, signature: string | undefined, previo
     durationMs: node.durationMs,
     error: node.error,
     reason: node.reason,
+    fusedInto: node.fusedInto,
     signature: phase === 'done' || phase === 'cached' || phase === 'failed' ? signature : previous?.signature,
   };
 }
