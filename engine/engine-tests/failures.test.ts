@@ -91,6 +91,19 @@ describe('a failing node', () => {
     expect(existsSync(project.file('out/broken.csv'))).toBe(false);
   });
 
+  it('a value that fails only while the data is read, inside a fused query, fails the step that computes it', async () => {
+    // broken and after_broken are fused into the broken_out sink's query: the cast fails in the
+    // middle of the sink's COPY, and the error must still name broken, not the sink.
+    project.write('pipeline.yaml', branches(`{ columns: { as_number: 'CAST(name AS INTEGER)' } }`));
+    const run = await runFile(engine, project.file('pipeline.yaml'));
+    expect(run.stored.run.status).toBe('failed');
+    expect(run.node('broken')).toMatchObject({ status: 'failed', error: expect.stringMatching(/Ann/) });
+    expect(run.node('after_broken')).toMatchObject({ status: 'skipped', reason: 'upstream broken did not finish' });
+    expect(run.node('broken_out')).toMatchObject({ status: 'skipped', reason: 'upstream after_broken did not finish' });
+    expect(run.withStatus('done')).toEqual(['fine', 'fine_out', 'people']);
+    expect(existsSync(project.file('out/broken.csv'))).toBe(false);
+  });
+
   it('after the expression is fixed, only the failed branch runs', async () => {
     await runFile(engine, project.file('pipeline.yaml'));
     project.write('pipeline.yaml', branches(`{ columns: { bonus: '"Score (pts)" + 1' } }`));
