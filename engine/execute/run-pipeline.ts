@@ -173,10 +173,10 @@ async function executeNode(
   try {
     const served = await serveFromCache(request, node, fingerprint);
     if (served) {
-      setStatus({ ...base, ...served, durationMs: Date.now() - startedAt });
-      await cache.rememberParts(request.pipelineKey, node.id, fingerprint.parts);
       // Its fused inputs were not needed: what they would compute is already in this node's output.
       await settleChain('cached', () => 'unchanged');
+      setStatus({ ...base, ...served, durationMs: Date.now() - startedAt });
+      await cache.rememberParts(request.pipelineKey, node.id, fingerprint.parts);
       return;
     }
     const inputNodes = Object.fromEntries(Object.entries(node.inputs).map(([port, i]) => [port, i.node]));
