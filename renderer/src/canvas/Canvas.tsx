@@ -1,4 +1,9 @@
-/** The pipeline canvas: React Flow showing the document, with every edit sent to the store as a change. */
+/**
+ * The pipeline canvas: React Flow showing the document, with every edit sent to the store as a change.
+ * Built to stay smooth with 1000 nodes: in a big pipeline only the cards and edges in view are in
+ * the DOM, unchanged cards and edges keep their objects (so they do not re-render), and a drag
+ * moves cards in local state, committing one move to the document when it ends.
+ */
 import {
   Background,
   BackgroundVariant,
@@ -12,7 +17,7 @@ import {
   type OnDelete,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Position } from '../../../engine/pipeline/document';
 import { useApp, useMillrace } from '../app/app-context';
@@ -22,6 +27,7 @@ import { CARD_WIDTH } from './auto-layout';
 import './canvas.css';
 import { EmptyCanvasHint } from './EmptyCanvasHint';
 import { NodeCard } from './NodeCard';
+import { mergeSizes, nextDragged, NOT_DRAGGED, sortNodeChanges } from './node-changes';
 import { buildEdges, buildNodes, parseEdgeId, type CardNode, type FlowEdge, type Measured } from './to-flow';
 import { useCanvasActions } from './use-canvas-actions';
 import { readableViewport } from './viewport';
@@ -29,6 +35,20 @@ import { useConnections } from './use-connections';
 
 const nodeTypesForFlow = { card: NodeCard };
 const MINIMAP_COLOURS: Record<string, string> = { source: '#4c8bd8', transform: '#8a6bd1', quality: '#d08a2c', ml: '#d0527c', sink: '#4aa37b' };
+const NO_SIZES: ReadonlyMap<string, Measured> = new Map();
+/**
+ * Beyond this many nodes only the cards and edges in view are in the DOM: with 1000 mounted cards,
+ * hit testing, layerization and paint cost ~60 ms per frame of a pan. Up to it every card stays
+ * mounted (cheap at that size), so all of a normal pipeline can be found in the page.
+ */
+const ALL_CARDS_MOUNTED_UP_TO = 50;
+// Constant props: React Flow copies a changed prop into its store, waking every subscriber, so an
+// inline array or object would cost a store update on each render of the canvas.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const SNAP_GRID: [number, number] = [4, 4];
+const EDGE_OPTIONS = { interactionWidth: 16 };
+const MINIMAP_SIZE = { width: 168, height: 112 };
 
 export function Canvas() {
   const { store, nodeTypes } = useApp();
@@ -40,18 +60,26 @@ export function Canvas() {
   const validatedPorts = useMillrace((s) => s.validation.ports);
   const loadCount = useMillrace((s) => s.loadCount);
   const running = useMillrace(useShallow((s) => Object.keys(s.run.nodes).filter((id) => s.run.nodes[id]?.phase === 'running')));
-  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(new Map());
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(NO_SIZES);
+  // Where the cards being dragged are now; committed to the document (one undo step) when the drag ends.
+  const [dragged, setDragged] = useState<ReadonlyMap<string, Position>>(NOT_DRAGGED);
   const previous = useRef(new Map<string, CardNode>());
-  const dragKey = useRef<string | undefined>(undefined);
+  const previousEdges = useRef<FlowEdge[]>([]);
   const pointer = useRef<Position | undefined>(undefined);
   const connections = useConnections();
 
   const nodes = useMemo(() => {
-    const built = buildNodes(document, new Set(selectedNodes), measured, previous.current);
+    const built = buildNodes(document, new Set(selectedNodes), measured, previous.current, dragged);
     previous.current = new Map(built.map((n) => [n.id, n]));
     return built;
-  }, [document, selectedNodes, measured]);
-  const edges = useMemo(() => buildEdges(document, nodeTypes, validatedPorts, new Set(selectedEdges), new Set(running)), [document, nodeTypes, validatedPorts, selectedEdges, running]);
+  }, [document, selectedNodes, measured, dragged]);
+  const edges = useMemo(() => {
+    const built = buildEdges(document, nodeTypes, validatedPorts, new Set(selectedEdges), new Set(running), previousEdges.current);
+    previousEdges.current = built;
+    return built;
+  }, [document, nodeTypes, validatedPorts, selectedEdges, running]);
+  // Stable, so the minimap's 1000 node rectangles do not all re-render with the canvas.
+  const minimapColour = useCallback((n: CardNode) => MINIMAP_COLOURS[nodeTypes.get(n.data.node.type)?.category ?? ''] ?? '#aab', [nodeTypes]);
 
   // A newly opened pipeline is shown once its cards have been measured: whole if it fits at a
   // readable size, else from its sources (left) at a readable size, the minimap showing the rest.
@@ -72,32 +100,20 @@ export function Canvas() {
   const onNodesChange = useCallback(
     (changes: NodeChange<CardNode>[]) => {
       const state = store.getState();
-      const positions: Record<string, Position> = {};
-      let selection: Set<string> | undefined;
-      const sizes = new Map<string, Measured>();
-      for (const change of changes) {
-        if (change.type === 'position' && change.position) positions[change.id] = change.position;
-        else if (change.type === 'select') {
-          selection ??= new Set(state.selectedNodes);
-          if (change.selected) selection.add(change.id);
-          else selection.delete(change.id);
-        } else if (change.type === 'dimensions' && change.dimensions) sizes.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
-      }
-      if (Object.keys(positions).length > 0) state.apply({ kind: 'move-nodes', positions }, { coalesceKey: dragKey.current ?? `move-${Date.now()}` });
-      if (selection) state.select([...selection], state.selectedEdges);
-      if (sizes.size > 0) {
-        setMeasured((old) => {
-          const next = new Map(old);
-          for (const [id, size] of sizes) {
-            const known = old.get(id);
-            if (!known || known.width !== size.width || known.height !== size.height) next.set(id, size);
-          }
-          return next.size === old.size && [...sizes].every(([id]) => next.get(id) === old.get(id)) ? old : next;
-        });
-      }
+      const { moving, placed, selection, sizes } = sortNodeChanges(changes, state.selectedNodes);
+      const placedIds = Object.keys(placed);
+      // The document first: the card never shows its old position between the two updates.
+      if (placedIds.length > 0) state.apply({ kind: 'move-nodes', positions: placed });
+      if (moving.size > 0 || placedIds.length > 0) setDragged((old) => nextDragged(old, moving, placedIds));
+      if (selection) state.select(selection, state.selectedEdges);
+      if (sizes.size > 0) setMeasured((old) => mergeSizes(old, sizes));
     },
     [store],
   );
+
+  // React Flow commits the final positions (dragging: false) before it calls this; what is left
+  // belongs to cards deleted mid-drag.
+  const endDrag = useCallback(() => setDragged(NOT_DRAGGED), []);
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowEdge>[]) => {
@@ -120,6 +136,16 @@ export function Canvas() {
     },
     [store],
   );
+
+  const onPaneMouseMove = useCallback(
+    (event: MouseEvent) => {
+      pointer.current = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    },
+    [flow],
+  );
+  const onPaneMouseLeave = useCallback(() => {
+    pointer.current = undefined;
+  }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -175,47 +201,34 @@ export function Canvas() {
         onConnect={connections.onConnect}
         onConnectEnd={connections.onConnectEnd}
         isValidConnection={connections.isValidConnection}
-        onNodeDragStart={() => {
-          dragKey.current = `drag-${Date.now()}`;
-        }}
-        onSelectionDragStart={() => {
-          dragKey.current = `drag-${Date.now()}`;
-        }}
-        onNodeDragStop={() => {
-          dragKey.current = undefined;
-        }}
-        onSelectionDragStop={() => {
-          dragKey.current = undefined;
-        }}
+        onNodeDragStop={endDrag}
+        onSelectionDragStop={endDrag}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        onPaneMouseMove={(event) => {
-          pointer.current = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-        }}
-        onPaneMouseLeave={() => {
-          pointer.current = undefined;
-        }}
-        deleteKeyCode={['Delete', 'Backspace']}
+        onPaneMouseMove={onPaneMouseMove}
+        onPaneMouseLeave={onPaneMouseLeave}
+        deleteKeyCode={DELETE_KEYS}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         minZoom={0.15}
         maxZoom={2}
         snapToGrid
-        snapGrid={[4, 4]}
-        defaultEdgeOptions={{ interactionWidth: 16 }}
+        snapGrid={SNAP_GRID}
+        defaultEdgeOptions={EDGE_OPTIONS}
         connectionRadius={24}
         attributionPosition="bottom-left"
+        onlyRenderVisibleElements={document.nodes.length > ALL_CARDS_MOUNTED_UP_TO}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} color="#cfd5dd" />
         <Controls showInteractive={false} position="top-left" />
-        <MiniMap
+        <MiniMap<CardNode>
           pannable
           zoomable
-          nodeColor={(n) => MINIMAP_COLOURS[nodeTypes.get((n as CardNode).data.node.type)?.category ?? ''] ?? '#aab'}
+          nodeColor={minimapColour}
           nodeStrokeWidth={0}
           maskColor="#f6f7f980"
           ariaLabel="Overview of the pipeline"
-          style={{ width: 168, height: 112 }}
+          style={MINIMAP_SIZE}
         />
       </ReactFlow>
       {document.nodes.length === 0 && <EmptyCanvasHint />}

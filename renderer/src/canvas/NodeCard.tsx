@@ -27,6 +27,12 @@ function PortHandle({ port, side }: { port: CardPort; side: 'input' | 'output' }
   );
 }
 
+/**
+ * Re-renders only when what it shows changes: React Flow also passes the position, z-index and
+ * dragging state, which change on every move of a drag but are applied by its own wrapper.
+ */
+const sameCard = (a: NodeProps<CardNode>, b: NodeProps<CardNode>): boolean => a.id === b.id && a.data === b.data && a.selected === b.selected;
+
 export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
   const { nodeTypes } = useApp();
   const node = data.node;
@@ -94,4 +100,4 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
       )}
     </div>
   );
-});
+}, sameCard);

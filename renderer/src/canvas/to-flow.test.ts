@@ -57,6 +57,83 @@ describe('document → React Flow', () => {
     expect(second[1]?.position).toEqual({ x: 5, y: 5 });
     expect(second[0]?.selected).toBe(true);
   });
+
+  it('a card being dragged is drawn at its drag position, and keeps its data so its content does not re-render', () => {
+    const doc = sampleDocument();
+    const first = buildNodes(doc, new Set(), new Map(), new Map());
+    const dragged = new Map([['clean', { x: 300, y: 44 }]]);
+    const during = buildNodes(doc, new Set(), new Map(), new Map(first.map((n) => [n.id, n])), dragged);
+    expect(during.map((n, i) => n === first[i])).toEqual([true, false, true, true, true]);
+    expect(during[1]).toMatchObject({ position: { x: 300, y: 44 }, dragging: true });
+    expect(during[1]?.data).toBe(first[1]?.data);
+    expect(doc.layout?.clean).toEqual({ x: 250, y: 0 });
+
+    // Dropped: the document has the position, the drag map is empty, the card is no longer dragging.
+    const dropped = applyChange(doc, { kind: 'move-nodes', positions: { clean: { x: 300, y: 44 } } });
+    const after = buildNodes(dropped, new Set(), new Map(), new Map(during.map((n) => [n.id, n])));
+    expect(after[1]).toMatchObject({ position: { x: 300, y: 44 } });
+    expect(after[1]?.dragging).toBeUndefined();
+    expect(after[1]?.data).toBe(first[1]?.data);
+    expect(after.map((n, i) => n === during[i])).toEqual([true, false, true, true, true]);
+  });
+
+  it('reuses unchanged edge objects, and the whole array when no edge changed', () => {
+    const doc = sampleDocument();
+    const none = new Set<string>();
+    const first = buildEdges(doc, types, undefined, none, none);
+    // Edits that leave every connection as it was: the same array, so React Flow has nothing to update.
+    const moved = applyChange(doc, { kind: 'move-nodes', positions: { clean: { x: 9, y: 9 } } });
+    expect(buildEdges(moved, types, undefined, none, none, first)).toBe(first);
+    const edited = applyChange(moved, { kind: 'set-params', node: 'clean', params: { columns: ['a'] } });
+    expect(buildEdges(edited, types, undefined, none, none, first)).toBe(first);
+
+    // Selecting one edge and running one node make new objects for the edges concerned only.
+    const selected = buildEdges(doc, types, undefined, new Set(['parts:in']), none, first);
+    expect(selected.map((e, i) => e === first[i])).toEqual([true, false, true, true, true]);
+    expect(selected[1]?.selected).toBe(true);
+    const running = buildEdges(doc, types, undefined, new Set(['parts:in']), new Set(['scaled_test']), selected);
+    expect(running.map((e, i) => e === selected[i])).toEqual([true, true, true, false, false]);
+    expect(running.filter((e) => e.animated).map((e) => e.id)).toEqual(['scaled_test:in', 'scaled_test:fit']);
+  });
+
+  it('rebuilds edges that were rewired, drops removed ones and adds new ones', () => {
+    const doc = sampleDocument();
+    const none = new Set<string>();
+    const first = buildEdges(doc, types, undefined, none, none);
+    const rewired = applyChange(doc, { kind: 'connect', from: { node: 'parts', port: 'test' }, to: { node: 'scaled_test', port: 'fit' } });
+    const second = buildEdges(rewired, types, undefined, none, none, first);
+    expect(second.map((e, i) => e === first[i])).toEqual([true, true, true, true, false]);
+    expect(second[4]).toMatchObject({ id: 'scaled_test:fit', sourceHandle: 'test' });
+
+    const fewer = applyChange(rewired, { kind: 'remove', nodes: ['scaled_train'], edges: [] });
+    const third = buildEdges(fewer, types, undefined, none, none, second);
+    expect(third.map((e) => e.id)).toEqual(['clean:in', 'parts:in', 'scaled_test:in', 'scaled_test:fit']);
+    expect(third.every((e) => second.includes(e))).toBe(true);
+
+    const more = applyChange(fewer, { kind: 'connect', from: { node: 'read', port: 'out' }, to: { node: 'scaled_train_2', port: 'in' } });
+    expect(buildEdges(more, types, undefined, none, none, third)).toBe(third);
+    const added = applyChange(fewer, { kind: 'add-nodes', nodes: [{ id: 'extra', type: 'drop_missing', inputs: { in: 'read' }, params: {} }], positions: {} });
+    const fourth = buildEdges(added, types, undefined, none, none, third);
+    expect(fourth).not.toBe(third);
+    expect(fourth.slice(0, 4).every((e, i) => e === third[i])).toBe(true);
+    expect(fourth[4]).toMatchObject({ id: 'extra:in', source: 'read' });
+  });
+
+  it("an edge's drawing follows its source port's type", () => {
+    const doc: PipelineDocument = {
+      millrace: 1,
+      name: 'm',
+      nodes: [
+        { id: 'fit', type: 'train', inputs: {}, params: {} },
+        { id: 'use', type: 'predict', inputs: { model: 'fit.model' }, params: {} },
+      ],
+    };
+    const first = buildEdges(doc, types, undefined, new Set(), new Set());
+    const tableTrain = new Map(types).set('train', nodeType('train', [table('train')], [table('model')]));
+    const second = buildEdges(doc, tableTrain, undefined, new Set(), new Set(), first);
+    expect(second).not.toBe(first);
+    expect([first[0]?.className, second[0]?.className]).toEqual(['edge-model', 'edge-table']);
+  });
 });
 
 describe('card ports', () => {
