@@ -149,6 +149,18 @@ interface NodeDefinitionBase<S extends z.ZodType> {
 export interface TableNodeDefinition<S extends z.ZodType = z.ZodType> extends NodeDefinitionBase<S> {
   kind: 'table';
   build(ctx: BuildContext<z.output<S>>): Promise<BuiltRelations> | BuiltRelations;
+  /**
+   * The node reads its input more than once: statistics or categories fitted on it, then applied
+   * to its rows (scale, fill_missing, one_hot, label_encode). A run computes such an input once into
+   * a temporary table instead of folding it in as a view, which would compute it once per read.
+   */
+  readsInputTwice?: boolean;
+  /**
+   * Costly to compute again compared with reading a stored copy: it sorts, groups, joins or
+   * windows all its rows, or parses text files. A step that reads its input twice has such an
+   * input (or a chain containing one) stored once; a cheap row-by-row chain is simply read twice.
+   */
+  costly?: boolean;
   /** Data-quality checks run on the materialised output during a run; results go to the run store. */
   check?(ctx: CheckContext<z.output<S>>): Promise<QualityReport>;
 }

@@ -196,6 +196,7 @@ async function executeNode(
       );
       if (!views) return undefined;
       try {
+        await pinFusedInputs(request, node, connection, views);
         return await withProgress(connection, (percentage, rowsProcessed) => emit({ type: 'node-progress', runId, nodeId: node.id, percentage, rowsProcessed }), () =>
           computeNode(request, node, fingerprint, connection, views.relations),
         );
@@ -207,6 +208,8 @@ async function executeNode(
         if (!culprit) throw error;
         setStatus({ ...statusOf(culprit.id), status: 'failed', reason: 'error', error: culprit.message, durationMs: Date.now() - startedAt });
         return undefined;
+      } finally {
+        for (const table of views.pinned) await connection.execute(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
       }
     });
     if (!outcome || chain.some((id) => statusOf(id).status === 'failed')) {
@@ -251,15 +254,17 @@ async function buildFusedViews(
   chain: string[],
   connection: Connection,
   onFailure: (id: string, error: unknown) => void,
-): Promise<{ relations: Map<string, string> } | undefined> {
-  const relations = new Map<string, string>();
+): Promise<FusedViews | undefined> {
+  const views: FusedViews = { relations: new Map(), pinned: [], costly: new Set() };
+  const { relations } = views;
   for (const id of chain) {
     const node = request.pipeline.nodes.get(id)!;
     const def = node.definition;
     if (def.kind !== 'table') throw new Error(`Internal error: node ${id} (${node.type}) cannot be fused.`);
     const fingerprint = request.fingerprints.get(id)!;
-    const options = contextOptions(request, node, fingerprint, connection, relations);
     try {
+      await pinFusedInputs(request, node, connection, views);
+      const options = contextOptions(request, node, fingerprint, connection, relations);
       const built = await def.build(createBuildContext(options));
       const [port, key] = Object.entries(fingerprint.outputs)[0]!;
       const sql = built[port];
@@ -267,13 +272,45 @@ async function buildFusedViews(
       const view = ident(`v_${key}`);
       await connection.execute(`CREATE OR REPLACE TEMP VIEW ${view} AS ${sql}`);
       relations.set(`${id}.${port}`, view);
+      const readsCostlyView = Object.values(node.inputs).some((i) => views.costly.has(`${i.node}.${i.port}`));
+      if (def.costly || readsCostlyView) views.costly.add(`${id}.${port}`);
     } catch (error) {
       if (request.signal.aborted || isCancellation(error)) throw error;
       onFailure(id, error);
+      for (const table of views.pinned) await connection.execute(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
       return undefined;
     }
   }
-  return { relations };
+  return views;
+}
+
+interface FusedViews {
+  /** `node.port` → the relation a consumer reads it from on this connection. */
+  relations: Map<string, string>;
+  /** Temporary tables made for nodes that read their input twice; dropped when the node is done. */
+  pinned: string[];
+  /** Views (by `node.port`) whose computation includes a costly step (definition `costly`). */
+  costly: Set<string>;
+}
+
+/**
+ * A node that reads its input twice (fit statistics, then rows) would compute a fused input once
+ * per read: compute it once into a temporary table (in memory, spilling under DuckDB's limit).
+ */
+async function pinFusedInputs(request: RunRequest, node: ResolvedNode, connection: Connection, views: FusedViews): Promise<void> {
+  const def = node.definition;
+  if (def.kind !== 'table' || !def.readsInputTwice) return;
+  for (const input of Object.values(node.inputs)) {
+    const port = `${input.node}.${input.port}`;
+    const view = views.relations.get(port);
+    // A cheap row-by-row chain is cheaper to read twice than to store once.
+    if (view === undefined || views.pinned.includes(view) || !views.costly.has(port)) continue;
+    const table = ident(`p_${request.fingerprints.get(input.node)!.outputs[input.port]!}`);
+    await connection.execute(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${view}`);
+    views.relations.set(port, table);
+    views.pinned.push(table);
+    views.costly.delete(port);
+  }
 }
 
 /** The first fused step whose own output fails to compute, evaluating every column of it. */

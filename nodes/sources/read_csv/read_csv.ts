@@ -7,6 +7,7 @@ import { expandSourceFiles } from '../source-files.js';
 export const readCsv = defineTableNode({
   kind: 'table',
   type: 'read_csv',
+  costly: true,
   version: 1,
   category: 'source',
   label: 'Read CSV',

@@ -7,6 +7,7 @@ import { expandSourceFiles } from '../source-files.js';
 export const readJson = defineTableNode({
   kind: 'table',
   type: 'read_json',
+  costly: true,
   version: 1,
   category: 'source',
   label: 'Read JSON',

@@ -11,6 +11,7 @@ const CANCEL_CHECK_ROWS = 10_000;
 export const readSqlite = defineTableNode({
   kind: 'table',
   type: 'read_sqlite',
+  costly: true,
   version: 1,
   category: 'source',
   label: 'Read SQLite',

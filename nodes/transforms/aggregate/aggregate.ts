@@ -7,6 +7,7 @@ import { requireColumns, requireDistinct, sameName } from '../columns.js';
 export const aggregate = defineTableNode({
   kind: 'table',
   type: 'aggregate',
+  costly: true,
   version: 1,
   category: 'transform',
   label: 'Group and summarise',

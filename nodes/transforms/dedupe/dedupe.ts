@@ -8,6 +8,7 @@ import { keepFirstRows } from '../first-rows.js';
 export const dedupe = defineTableNode({
   kind: 'table',
   type: 'dedupe',
+  costly: true,
   version: 1,
   category: 'transform',
   label: 'Remove duplicates',

@@ -33,6 +33,7 @@ function statistic(strategy: Exclude<Strategy, 'constant'>, column: ColumnInfo, 
 export const fillMissing = defineTableNode({
   kind: 'table',
   type: 'fill_missing',
+  readsInputTwice: true,
   version: 1,
   category: 'transform',
   label: 'Fill missing values',

@@ -20,6 +20,7 @@ function rightName(name: string, taken: Set<string>): string {
 export const join = defineTableNode({
   kind: 'table',
   type: 'join',
+  costly: true,
   version: 1,
   category: 'transform',
   label: 'Join tables',

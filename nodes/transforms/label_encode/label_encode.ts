@@ -14,6 +14,7 @@ type Params = z.output<typeof params>;
 export const labelEncode = defineTableNode({
   kind: 'table',
   type: 'label_encode',
+  readsInputTwice: true,
   version: 1,
   category: 'transform',
   label: 'Label encode',

@@ -26,19 +26,34 @@ interface Categories {
   truncated: boolean;
 }
 
-/** Most frequent first, ties by value in the column's own order (numbers as numbers). */
-async function readCategories(ctx: BuildContext<Params>, relation: string, col: ColumnInfo, max: number): Promise<Categories> {
-  const c = ident(col.name);
-  const rows = await ctx.query(
-    `SELECT CAST(${c} AS VARCHAR) AS k FROM ${relation} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY count(*) DESC, ${c} LIMIT ${max + 1}`,
+/**
+ * Categories of every encoded column, most frequent first, ties by value in the column's own order
+ * (numbers as numbers). One scan of the input for all columns (GROUPING SETS): the input is often a
+ * long chain of fused steps, and a scan per column would compute that chain once per column.
+ */
+async function readCategories(ctx: BuildContext<Params>, relation: string, cols: ColumnInfo[], max: number): Promise<Map<string, Categories>> {
+  if (cols.length === 0) return new Map();
+  const names = cols.map((c) => ident(c.name));
+  const flags = names.map((n, i) => `GROUPING(${n}) AS ${ident(`g${i}`)}`);
+  const perColumn = names.map(
+    (n, i) =>
+      `SELECT ${i} AS i, CAST(${n} AS VARCHAR) AS k, row_number() OVER (ORDER BY n DESC, ${n}) AS r FROM grouped WHERE ${ident(`g${i}`)} = 0 AND ${n} IS NOT NULL`,
   );
-  const values = rows.map((r) => String(r.k));
-  return { values: values.slice(0, max), truncated: values.length > max };
+  const rows = await ctx.query(
+    `WITH grouped AS MATERIALIZED (
+       SELECT ${names.join(', ')}, ${flags.join(', ')}, count(*) AS n FROM ${relation} GROUP BY GROUPING SETS (${names.map((n) => `(${n})`).join(', ')})
+     )
+     SELECT i, k FROM (${perColumn.join(' UNION ALL ')}) WHERE r <= ${max + 1} ORDER BY i, r`,
+  );
+  const found = cols.map(() => [] as string[]);
+  for (const row of rows) found[Number(row.i)]!.push(String(row.k));
+  return new Map(cols.map((c, i) => [c.name, { values: found[i]!.slice(0, max), truncated: found[i]!.length > max }]));
 }
 
 export const oneHot = defineTableNode({
   kind: 'table',
   type: 'one_hot',
+  readsInputTwice: true,
   version: 1,
   category: 'transform',
   label: 'One-hot encode',
@@ -69,11 +84,12 @@ export const oneHot = defineTableNode({
     // Names of the columns we keep are taken first, so indicator names never shadow them.
     const taken = new Set(inputColumns.filter((c) => !(p.drop_original && encoded.has(c.name))).map((c) => c.name.toLowerCase()));
     const select: string[] = [];
+    const categories = await readCategories(ctx, ctx.input(fitPort), sources, p.max_categories);
     for (const col of inputColumns) {
       const source = encoded.get(col.name);
       if (!source || !p.drop_original) select.push(ident(col.name));
       if (!source) continue;
-      const { values, truncated } = await readCategories(ctx, ctx.input(fitPort), source, p.max_categories);
+      const { values, truncated } = categories.get(source.name)!;
       // Compare as text: the categories were read as text, and `fit` may hold the column with another type.
       const key = col.type === 'VARCHAR' ? ident(col.name) : `CAST(${ident(col.name)} AS VARCHAR)`;
       for (const value of values) {

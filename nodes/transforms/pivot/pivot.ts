@@ -29,6 +29,7 @@ type Params = z.output<typeof params>;
 export const pivot = defineTableNode({
   kind: 'table',
   type: 'pivot',
+  costly: true,
   version: 1,
   category: 'transform',
   label: 'Pivot (long to wide)',

@@ -37,6 +37,7 @@ function statistics(method: Method, column: string): { center: string; spread: s
 export const scale = defineTableNode({
   kind: 'table',
   type: 'scale',
+  readsInputTwice: true,
   version: 1,
   category: 'transform',
   label: 'Scale',

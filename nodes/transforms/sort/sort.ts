@@ -13,6 +13,7 @@ const sortKey = z.strictObject({
 export const sort = defineTableNode({
   kind: 'table',
   type: 'sort',
+  costly: true,
   version: 1,
   category: 'transform',
   label: 'Sort rows',

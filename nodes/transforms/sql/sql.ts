@@ -30,6 +30,7 @@ export function substituteInputs(query: string, relationFor: (port: string) => s
 export const sql = defineTableNode({
   kind: 'table',
   type: 'sql',
+  costly: true,
   version: 1,
   category: 'transform',
   label: 'SQL query',

@@ -68,6 +68,7 @@ function windowed(name: string, expression: string, framed: boolean): string {
 export const windowNode = defineTableNode({
   kind: 'table',
   type: 'window',
+  costly: true,
   version: 1,
   category: 'transform',
   label: 'Window',

@@ -1,0 +1,44 @@
+/**
+ * What every benchmark case reports: ours and the reference measured in the same run, as a ratio
+ * against a target. Shared by the bench runner and its case modules.
+ */
+
+/** Repeated timings (or any measured quantity) of one side of a case. */
+export interface Measurement {
+  /** What was measured, e.g. "Millrace preview" or "DuckDB SUMMARIZE". */
+  label: string;
+  /** Unit of the samples: 'ms', 'MB', 'MB/s', 'fps'… */
+  unit: string;
+  samples: number[];
+  min: number;
+  median: number;
+}
+
+export interface BenchCaseResult {
+  /** Stable id, e.g. "preview", "profile-vs-summarize", "canvas-pan". */
+  id: string;
+  /** One line for people: "Preview: first 100 rows of step 10, cold cache". */
+  title: string;
+  ours: Measurement;
+  /** Absent when there is nothing to compare with on this machine (then `note` says why). */
+  reference?: Measurement;
+  /** ours.median / reference.median (lower is better unless `higherIsBetter`). */
+  ratio?: number;
+  /** The target as printed, e.g. "≤ 1.2×". */
+  target: string;
+  /** The numeric bound of the target: ratio must be ≤ it (or ≥ it when higherIsBetter). */
+  targetRatio?: number;
+  higherIsBetter?: boolean;
+  /** True/false when a ratio and a target exist; undefined when not measured. */
+  met?: boolean;
+  /** Why a side is missing, which device, anything a reader must know to trust the figure. */
+  note?: string;
+}
+
+/** Builds a Measurement from raw samples. */
+export function measurement(label: string, unit: string, samples: number[]): Measurement {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length === 0 ? Number.NaN : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { label, unit, samples, min: sorted[0] ?? Number.NaN, median };
+}

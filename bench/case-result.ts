@@ -1,0 +1,51 @@
+/**
+ * Turning measured samples into a BenchCaseResult: ratio of the medians, the target, met or not.
+ * Misses are results, not failures.
+ */
+import { measurement, type BenchCaseResult, type Measurement } from './bench-types.js';
+
+export interface Target {
+  /** The bound on ours/reference. */
+  ratio: number;
+  /** True when ours should be at least `ratio` × the reference (throughput). */
+  higherIsBetter?: boolean;
+}
+
+export function targetText(target: Target): string {
+  return `${target.higherIsBetter ? '≥' : '≤'} ${target.ratio}×`;
+}
+
+export function compareCase(fields: {
+  id: string;
+  title: string;
+  ours: Measurement;
+  reference?: Measurement;
+  target: Target;
+  note?: string;
+}): BenchCaseResult {
+  const { id, title, ours, reference, target, note } = fields;
+  const result: BenchCaseResult = { id, title, ours, target: targetText(target), targetRatio: target.ratio };
+  if (target.higherIsBetter) result.higherIsBetter = true;
+  if (reference) {
+    result.reference = reference;
+    const ratio = ours.median / reference.median;
+    if (Number.isFinite(ratio)) {
+      result.ratio = ratio;
+      result.met = target.higherIsBetter ? ratio >= target.ratio : ratio <= target.ratio;
+    }
+  }
+  if (note) result.note = note;
+  return result;
+}
+
+/** A case that could not be measured here (missing tool, too few rows) or that crashed. */
+export function unmeasuredCase(id: string, title: string, target: Target | string, note: string): BenchCaseResult {
+  return { id, title, ours: measurement('not measured', '', []), target: typeof target === 'string' ? target : targetText(target), note };
+}
+
+/** Milliseconds taken by `work`. */
+export async function timeMs(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}

@@ -1,0 +1,56 @@
+/**
+ * Case 1: the first 100 rows of step 10 (`features`), cold cache — Millrace's preview against the
+ * hand-written query with LIMIT 100 on raw DuckDB. Each repetition starts a fresh engine on an
+ * empty cache and a fresh DuckDB; only the preview call and the query are timed.
+ */
+import path from 'node:path';
+import { measurement } from '../bench-types.js';
+import type { BenchCase } from '../bench-context.js';
+import { clearState, createBenchProject, openPipeline } from '../bench-project.js';
+import { compareCase, timeMs } from '../case-result.js';
+import { handQuery, handQueryLimit } from '../hand-query.js';
+import { openReference, readAll } from '../reference-duckdb.js';
+
+export const PREVIEW_NODE = 'features';
+const LIMIT = 100;
+
+export const previewCase: BenchCase = {
+  id: 'preview',
+  title: 'Preview: first 100 rows of step 10, cold cache',
+  async run({ options, dataset, settings, workDir }) {
+    const project = createBenchProject(workDir, 'preview', dataset);
+    const query = handQueryLimit(handQuery({ events: dataset.eventsParquet, stores: dataset.storesParquet }), LIMIT);
+    const ours: number[] = [];
+    const reference: number[] = [];
+    for (let rep = 0; rep < options.reps; rep++) {
+      clearState(project);
+      const { engine, pipeline } = await openPipeline(project, settings);
+      try {
+        ours.push(
+          await timeMs(async () => {
+            const preview = await engine.preview(pipeline, PREVIEW_NODE, { limit: LIMIT });
+            if (preview.rows.length === 0) throw new Error('The preview returned no rows.');
+          }),
+        );
+      } finally {
+        await engine.dispose();
+      }
+      const duckdb = await openReference(settings, path.join(workDir, 'duckdb-tmp'));
+      try {
+        reference.push(await timeMs(() => readAll(duckdb.connection, query)));
+      } finally {
+        duckdb.close();
+      }
+    }
+    clearState(project);
+    return [
+      compareCase({
+        id: 'preview',
+        title: this.title,
+        ours: measurement('Millrace preview', 'ms', ours),
+        reference: measurement('hand query LIMIT 100 (DuckDB)', 'ms', reference),
+        target: { ratio: 1.2 },
+      }),
+    ];
+  },
+};
