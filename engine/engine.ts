@@ -43,6 +43,12 @@ export interface EngineOptions {
   cacheBudgetBytes?: number;
   /** The project's Python setting for the PyTorch worker (MILLRACE_PYTHON comes first; 'none' forces the built-in worker). */
   python?: string;
+  /**
+   * Keep the input of the last step before each sink in memory for later runs of this engine
+   * (default true). Worth it in a long-lived engine (the canvas, the desktop app); a one-shot CLI
+   * command turns it off, since its memory is gone when it exits.
+   */
+  keepInMemory?: boolean;
 }
 
 export type { LoadOutcome };
@@ -96,7 +102,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const warnings: string[] = [];
   const db = await openCacheDatabase(options, stateDir, warnings);
   const storeConnection = await db.connect();
-  const cache = await CacheStore.open(storeConnection);
+  const cache = await CacheStore.open(storeConnection, { memoryTier: options.keepInMemory ?? true });
   const pool = new ConnectionPool(db);
   const runStore = RunStore.open(path.join(stateDir, 'runs.sqlite'));
   const listeners = new Set<EngineEventListener>();

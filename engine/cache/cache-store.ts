@@ -38,16 +38,37 @@ export function cacheTable(key: string): string {
   return ident(`t_${key}`);
 }
 
+/** The in-memory database attached beside the cache file (engine.ts), for outputs kept only in this process. */
+export const MEMORY_TIER = 'millrace_memory';
+
+/** How many outputs the in-memory tier holds at most; the least recently kept go first. */
+const MEMORY_TIER_SLOTS = 4;
+
 export class CacheStore {
   /** Outputs being written now, by key → the write's promise. */
   private readonly writing = new Map<string, Promise<CacheEntry[]>>();
+  /**
+   * Outputs kept in memory only, for this process (most recently kept last): the input of the
+   * last step before a sink, so editing that step or the sink does not recompute what fed it
+   * (engine/execute/fusion-plan.ts). Cheap to make, unlike a table in the cache file.
+   */
+  private readonly inMemory = new Map<string, CacheEntry>();
+  private memoryTier = false;
 
-  private constructor(private readonly connection: Connection) {}
+  private constructor(
+    private readonly connection: Connection,
+    private readonly memoryTierWanted: boolean,
+  ) {}
 
   /** `connection` is the store's own connection; node outputs are written on the caller's connection. */
-  static async open(connection: Connection): Promise<CacheStore> {
+  static async open(connection: Connection, options: { memoryTier?: boolean } = {}): Promise<CacheStore> {
     for (const statement of SCHEMA) await connection.execute(statement);
-    return new CacheStore(connection);
+    return new CacheStore(connection, options.memoryTier ?? true);
+  }
+
+  /** The relation that holds a present output: its table in the cache file or in memory. */
+  relation(key: string): string {
+    return this.inMemory.has(key) ? `${ident(MEMORY_TIER)}.${cacheTable(key)}` : cacheTable(key);
   }
 
   async present(keys: string[]): Promise<Map<string, CacheEntry>> {
@@ -55,7 +76,52 @@ export class CacheStore {
     const { rows } = await this.connection.query(
       `SELECT key, rows, columns FROM _millrace_entries WHERE key IN (${keys.map((k) => literal(k)).join(', ')})`,
     );
-    return new Map(rows.map((r) => [String(r.key), { key: String(r.key), rows: Number(r.rows), columns: Number(r.columns) }]));
+    const found = new Map(rows.map((r) => [String(r.key), { key: String(r.key), rows: Number(r.rows), columns: Number(r.columns) }]));
+    for (const key of keys) {
+      const kept = this.inMemory.get(key);
+      if (kept && !found.has(key)) found.set(key, kept);
+    }
+    return found;
+  }
+
+  /**
+   * Keep `relation` (a view on `connection`) as an in-memory table for this process; returns its
+   * name, or undefined when there is no in-memory tier.
+   */
+  async keepInMemory(connection: Connection, key: string, relation: string): Promise<string | undefined> {
+    // Two runs of one pipeline at once reach the same output: the second uses the first's table
+    // (creating it twice would be a write-write conflict in DuckDB).
+    if (!this.memoryTierWanted) return undefined;
+    const pending = this.keeping.get(key);
+    if (pending) return pending;
+    if (this.inMemory.has(key)) return this.relation(key);
+    const keeping = this.writeInMemory(connection, key, relation).finally(() => this.keeping.delete(key));
+    this.keeping.set(key, keeping);
+    return keeping;
+  }
+
+  private readonly keeping = new Map<string, Promise<string | undefined>>();
+
+  private async writeInMemory(connection: Connection, key: string, relation: string): Promise<string | undefined> {
+    if (!this.memoryTier) {
+      this.memoryTier = await connection.execute(`ATTACH IF NOT EXISTS ':memory:' AS ${ident(MEMORY_TIER)}`).then(
+        () => true,
+        () => false,
+      );
+      if (!this.memoryTier) return undefined;
+    }
+    const table = `${ident(MEMORY_TIER)}.${cacheTable(key)}`;
+    await connection.execute(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${relation}`);
+    const { rows } = await connection.query(`SELECT count(*) AS n FROM ${table}`);
+    const columns = (await connection.describe(table)).length;
+    this.inMemory.delete(key);
+    this.inMemory.set(key, { key, rows: Number(rows[0]?.n ?? 0), columns });
+    while (this.inMemory.size > MEMORY_TIER_SLOTS) {
+      const oldest = this.inMemory.keys().next().value!;
+      this.inMemory.delete(oldest);
+      await connection.execute(`DROP TABLE IF EXISTS ${ident(MEMORY_TIER)}.${cacheTable(oldest)}`).catch(() => undefined);
+    }
+    return table;
   }
 
   /**

@@ -25,6 +25,8 @@ export async function openPipeline(file: string, flags: EngineFlags = {}): Promi
     projectDir: path.dirname(absolute),
     memoryLimit: flags.memoryLimit,
     threads: flags.threads !== undefined ? wholeNumber(flags.threads, '--threads') : undefined,
+    // One command, then the process exits: nothing to keep in memory for a later run.
+    keepInMemory: false,
   });
   for (const warning of engine.warnings) process.stderr.write(`warning: ${warning}\n`);
   const loaded = await engine.loadFile(absolute);

@@ -3,7 +3,7 @@
  * files or the logger, so the same node runs unchanged in a run, a preview and a test.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   BaseContext,
@@ -97,11 +97,13 @@ export function createSinkContext<P>(options: ContextOptions<P>): SinkContext<P>
       const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.partial`);
       await mkdir(path.dirname(target), { recursive: true });
       await removeLeftovers(target);
+      writingNow.add(temporary);
       try {
         await write(temporary);
         if (signal.aborted) throw new NodeError('Cancelled before the file was complete; nothing was written.');
         await rename(temporary, target);
       } finally {
+        writingNow.delete(temporary);
         await rm(temporary, { force: true, recursive: true });
       }
     },
@@ -110,9 +112,22 @@ export function createSinkContext<P>(options: ContextOptions<P>): SinkContext<P>
   };
 }
 
+/** Partial files this process is writing now (a second run may write the same file at once). */
+const writingNow = new Set<string>();
+
+/** A partial file untouched this long was left by a process that died while writing it. */
+const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+
 /** Partial files of `target` left by a process killed while writing it (`.name.<8 hex>.partial`). */
 async function removeLeftovers(target: string): Promise<void> {
+  const dir = path.dirname(target);
   const prefix = `.${path.basename(target)}.`;
-  const leftovers = (await readdir(path.dirname(target))).filter((f) => f.startsWith(prefix) && /^[0-9a-f]{8}\.partial$/.test(f.slice(prefix.length)));
-  await Promise.all(leftovers.map((f) => rm(path.join(path.dirname(target), f), { force: true, recursive: true })));
+  const names = (await readdir(dir)).filter((f) => f.startsWith(prefix) && /^[0-9a-f]{8}\.partial$/.test(f.slice(prefix.length)));
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (writingNow.has(file)) continue;
+    // Another live process may be writing it: only files nobody has written to for a while go.
+    const info = await stat(file).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(file, { force: true, recursive: true });
+  }
 }

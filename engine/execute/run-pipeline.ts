@@ -7,7 +7,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { QualityReport, SinkNodeDefinition, TableNodeDefinition, WorkerNodeDefinition } from '../../nodes/node-definition.js';
-import { cacheTable, type CacheStore } from '../cache/cache-store.js';
+import type { CacheStore } from '../cache/cache-store.js';
 import { explainChange, fileIdentity, type NodeFingerprint } from '../cache/fingerprint.js';
 import { createBuildContext, createCheckContext, createSinkContext, type ContextOptions } from '../compile/node-context.js';
 import { createWorkerContext } from '../compile/worker-context.js';
@@ -191,7 +191,7 @@ async function executeNode(
     }
     setStatus({ ...base, status: 'running', reason });
     const outcome = await request.pool.with(request.signal, async (connection) => {
-      const views = await buildFusedViews(request, chain, connection, (id, error) =>
+      const views = await buildFusedViews(request, plan, chain, connection, (id, error) =>
         setStatus({ ...statusOf(id), status: 'failed', reason: 'error', error: errorMessage(error), durationMs: Date.now() - startedAt }),
       );
       if (!views) return undefined;
@@ -251,6 +251,7 @@ async function executeNode(
  */
 async function buildFusedViews(
   request: RunRequest,
+  plan: FusionPlan,
   chain: string[],
   connection: Connection,
   onFailure: (id: string, error: unknown) => void,
@@ -274,9 +275,19 @@ async function buildFusedViews(
       relations.set(`${id}.${port}`, view);
       const readsCostlyView = Object.values(node.inputs).some((i) => views.costly.has(`${i.node}.${i.port}`));
       if (def.costly || readsCostlyView) views.costly.add(`${id}.${port}`);
+      if (plan.inMemory.has(id)) {
+        const table = await request.cache.keepInMemory(connection, key, view);
+        if (table) {
+          relations.set(`${id}.${port}`, table);
+          views.costly.delete(`${id}.${port}`);
+        }
+      }
     } catch (error) {
       if (request.signal.aborted || isCancellation(error)) throw error;
-      onFailure(id, error);
+      // Storing a step (a temp or in-memory table) computes the steps before it: the error may be theirs.
+      const culprit = await findFailingStep(chain.slice(0, chain.indexOf(id)), relations, connection);
+      if (culprit) onFailure(culprit.id, new Error(culprit.message));
+      else onFailure(id, error);
       for (const table of views.pinned) await connection.execute(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
       return undefined;
     }
@@ -368,7 +379,7 @@ function contextOptions(
   for (const [port, input] of Object.entries(node.inputs)) {
     if (input.type !== 'table') continue;
     // A fused input is a temp view on this connection; any other is its cache table.
-    inputs[port] = fused.get(`${input.node}.${input.port}`) ?? cacheTable(request.fingerprints.get(input.node)!.outputs[input.port]!);
+    inputs[port] = fused.get(`${input.node}.${input.port}`) ?? request.cache.relation(request.fingerprints.get(input.node)!.outputs[input.port]!);
   }
   return {
     nodeId: node.id,
@@ -475,7 +486,7 @@ async function materialiseTable(
   const main = entries[outputs.findIndex((o) => o.port === 'out')] ?? entries[0];
   const outputRows = outputs.length > 1 ? Object.fromEntries(outputs.map((o, i) => [o.port, entries[i]!.rows])) : undefined;
   if (!def.check) return { status: 'done', rows: main?.rows, columns: main?.columns, outputRows };
-  const tables = Object.fromEntries(outputs.map((o) => [o.port, cacheTable(o.key)]));
+  const tables = Object.fromEntries(outputs.map((o) => [o.port, request.cache.relation(o.key)]));
   const report = await def.check(createCheckContext(options, tables));
   await request.cache.recordReport(fingerprint.node, report);
   return { status: 'done', rows: main?.rows, columns: main?.columns, outputRows, ...applyReport(request, node, report) };

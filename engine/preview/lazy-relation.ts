@@ -4,7 +4,7 @@
  * late step come back without computing (or materialising) the steps before it.
  */
 import { NodeError } from '../../nodes/node-definition.js';
-import { cacheTable, type CacheStore } from '../cache/cache-store.js';
+import type { CacheStore } from '../cache/cache-store.js';
 import type { NodeFingerprint } from '../cache/fingerprint.js';
 import { createBuildContext } from '../compile/node-context.js';
 import type { Connection } from '../duckdb/database.js';
@@ -74,12 +74,12 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
           ? `"${id}" (${node.type}) runs in a worker process: run the pipeline (or run to this node) to see its output.`
           : `Upstream node "${id}" (${node.type}) runs in a worker process and has not run yet: run the pipeline (or run to "${nodeId}") first.`);
       }
-      for (const [p, key] of Object.entries(fp.outputs)) relations.set(`${id}.${p}`, { sql: cacheTable(key), cached: true, key });
+      for (const [p, key] of Object.entries(fp.outputs)) relations.set(`${id}.${p}`, { sql: cache.relation(key), cached: true, key });
       continue;
     }
     const outputs = Object.entries(fp.outputs);
     if (outputs.every(([, key]) => present.has(key))) {
-      for (const [p, key] of outputs) relations.set(`${id}.${p}`, { sql: cacheTable(key), cached: true, key });
+      for (const [p, key] of outputs) relations.set(`${id}.${p}`, { sql: cache.relation(key), cached: true, key });
       continue;
     }
     const inputs: Record<string, string> = {};

@@ -70,10 +70,16 @@ describe('write_csv', () => {
     const dir = path.join(h.dir, 'killed');
     const { mkdirSync } = await import('node:fs');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, '.birds.csv.0a1b2c3d.partial'), 'half a fi');
-    writeFileSync(path.join(dir, '.other.csv.0a1b2c3d.partial'), 'not ours');
+    const { utimesSync } = await import('node:fs');
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const [name, text] of [['.birds.csv.0a1b2c3d.partial', 'half a fi'], ['.other.csv.0a1b2c3d.partial', 'not ours']] as const) {
+      writeFileSync(path.join(dir, name), text);
+      utimesSync(path.join(dir, name), hourAgo, hourAgo);
+    }
+    // A partial file written to just now may belong to a live process writing the same file: kept.
+    writeFileSync(path.join(dir, '.birds.csv.99999999.partial'), 'being written');
     await h.write('write_csv', { path: 'killed/birds.csv' }, { in: 'birds' });
-    expect(readdirSync(dir).sort()).toEqual(['.other.csv.0a1b2c3d.partial', 'birds.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['.birds.csv.99999999.partial', '.other.csv.0a1b2c3d.partial', 'birds.csv']);
   });
 
   it('writes nothing when cancelled', async () => {
