@@ -44,7 +44,7 @@ export interface EngineOptions {
   /** The project's Python setting for the PyTorch worker (MILLRACE_PYTHON comes first; 'none' forces the built-in worker). */
   python?: string;
   /**
-   * Keep the input of the last step before each sink in memory for later runs of this engine
+   * Keep costly intermediate tables a run stores anyway in memory for later runs of this engine
    * (default true). Worth it in a long-lived engine (the canvas, the desktop app); a one-shot CLI
    * command turns it off, since its memory is gone when it exits.
    */
@@ -174,6 +174,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         runs.delete(runId);
         const keep = new Set([...prints.values()].flatMap((f) => Object.values(f.outputs)));
         await cache.evict(budget, keep);
+        if (runs.size === 0) await cache.trimMemoryTier();
         return summary;
       })().finally(() => runs.delete(runId));
       const settled = result.then(

@@ -42,15 +42,15 @@ export function cacheTable(key: string): string {
 export const MEMORY_TIER = 'millrace_memory';
 
 /** How many outputs the in-memory tier holds at most; the least recently kept go first. */
-const MEMORY_TIER_SLOTS = 4;
+const MEMORY_TIER_SLOTS = 8;
 
 export class CacheStore {
   /** Outputs being written now, by key → the write's promise. */
   private readonly writing = new Map<string, Promise<CacheEntry[]>>();
   /**
-   * Outputs kept in memory only, for this process (most recently kept last): the input of the
-   * last step before a sink, so editing that step or the sink does not recompute what fed it
-   * (engine/execute/fusion-plan.ts). Cheap to make, unlike a table in the cache file.
+   * Outputs kept in memory only, for this process (most recently kept last): costly fused inputs
+   * a step had to store anyway (engine/execute/run-pipeline.ts, pinFusedInputs), so an edit after
+   * them does not compute them again. Cheap to keep, unlike a table in the cache file.
    */
   private readonly inMemory = new Map<string, CacheEntry>();
   private memoryTier = false;
@@ -116,12 +116,19 @@ export class CacheStore {
     const columns = (await connection.describe(table)).length;
     this.inMemory.delete(key);
     this.inMemory.set(key, { key, rows: Number(rows[0]?.n ?? 0), columns });
+    return table;
+  }
+
+  /**
+   * Drop all but the most recently kept in-memory outputs. Only while no run is going: a run may
+   * be reading any of them (engine.ts calls this when the last run ends).
+   */
+  async trimMemoryTier(): Promise<void> {
     while (this.inMemory.size > MEMORY_TIER_SLOTS) {
       const oldest = this.inMemory.keys().next().value!;
       this.inMemory.delete(oldest);
-      await connection.execute(`DROP TABLE IF EXISTS ${ident(MEMORY_TIER)}.${cacheTable(oldest)}`).catch(() => undefined);
+      await this.connection.execute(`DROP TABLE IF EXISTS ${ident(MEMORY_TIER)}.${cacheTable(oldest)}`).catch(() => undefined);
     }
-    return table;
   }
 
   /**

@@ -104,23 +104,18 @@ describe('preview', () => {
   it('after a run, a preview reads a kept output and knows the total row count; a fused step is computed for the preview', async () => {
     await runFile(engine, project.file('pipeline.yaml'));
     const pipeline = await loadPipeline(engine, project.file('pipeline.yaml'));
-    // adults was computed inside a later step's query (fused) and not kept: its preview computes it.
-    const fused = await engine.preview(pipeline, 'adults', { limit: 2 });
-    expect(fused).toMatchObject({ nodeId: 'adults', cached: false, totalRows: null });
+    // scored was computed inside the sink's query (fused) and not kept: its preview computes it.
+    const fused = await engine.preview(pipeline, 'scored', { limit: 2 });
+    expect(fused).toMatchObject({ nodeId: 'scored', cached: false, totalRows: null });
     expect(fused.rows).toEqual([
-      { id: 1, name: 'Ann', 'Score (pts)': 10 },
-      { id: 2, name: 'Bo', 'Score (pts)': 20 },
-    ]);
-    // scored, the input of the last step before the sink, is kept (in memory): read from there.
-    const kept = await engine.preview(pipeline, 'scored', { limit: 2 });
-    expect(kept).toMatchObject({ nodeId: 'scored', cached: true, totalRows: 4 });
-    expect(kept.rows).toEqual([
       { id: 1, name: 'Ann', 'Score (pts)': 10, double: 20 },
       { id: 2, name: 'Bo', 'Score (pts)': 20, double: 40 },
     ]);
-    // Running to adults keeps it (it is that run's last step).
-    await runFile(engine, project.file('pipeline.yaml'), { target: 'adults' });
-    expect(await engine.preview(pipeline, 'adults', { limit: 2 })).toMatchObject({ cached: true, totalRows: 4, rows: fused.rows });
+    // Running to scored keeps it (it is the run's last step): now it is read from the cache.
+    await runFile(engine, project.file('pipeline.yaml'), { target: 'scored' });
+    const kept = await engine.preview(pipeline, 'scored', { limit: 2 });
+    expect(kept).toMatchObject({ nodeId: 'scored', cached: true, totalRows: 4 });
+    expect(kept.rows).toEqual(fused.rows);
     // A sink previews the table it writes.
     const sink = await engine.preview(pipeline, 'report', { limit: 1 });
     expect(sink).toMatchObject({ nodeId: 'ranked', rows: [{ name: 'Eve' }] });

@@ -10,7 +10,8 @@
  * - quality nodes (their checks read the output) and nodes with several outputs (split),
  * - a fused output computed again unchanged while its consumer changed: the user is iterating
  *   on the step after it, so it is kept this time and the next edit starts from it.
- * And in memory only, for the life of the process: the input of the last step before a sink.
+ * And in memory, for the life of the process: a costly fused input that a step reads twice is
+ * stored once anyway (run-pipeline.ts, pinFusedInputs); it is kept for the next run.
  */
 import type { CacheStore } from '../cache/cache-store.js';
 import type { NodeFingerprint } from '../cache/fingerprint.js';
@@ -23,11 +24,6 @@ export interface FusionPlan {
   consumer: Map<string, string>;
   /** Nodes fused before that are kept from this run on (the step after them is being changed). */
   promoted: Set<string>;
-  /**
-   * Fused nodes also kept in memory for this process: the input of the last step before a sink,
-   * where people iterate (that step's params, the sink's), so the next run starts from it.
-   */
-  inMemory: Set<string>;
 }
 
 export async function planFusion(
@@ -67,7 +63,7 @@ export async function planFusion(
     return Object.values(fingerprints.get(id)!.outputs).every((key) => present.has(key) || fusedBefore.has(key));
   };
 
-  const plan: FusionPlan = { fused: new Set(), consumer: new Map(), promoted: new Set(), inMemory: new Set() };
+  const plan: FusionPlan = { fused: new Set(), consumer: new Map(), promoted: new Set() };
   for (const [id, consumer] of candidates) {
     const key = outputKey(id);
     if (present.has(key)) continue; // already in the cache: read from there
@@ -77,10 +73,6 @@ export async function planFusion(
     }
     plan.fused.add(id);
     plan.consumer.set(id, consumer);
-  }
-  for (const [id, consumer] of plan.consumer) {
-    const next = plan.consumer.get(consumer);
-    if (next !== undefined && pipeline.nodes.get(next)!.definition.kind === 'sink') plan.inMemory.add(id);
   }
   return plan;
 }

@@ -191,7 +191,7 @@ async function executeNode(
     }
     setStatus({ ...base, status: 'running', reason });
     const outcome = await request.pool.with(request.signal, async (connection) => {
-      const views = await buildFusedViews(request, plan, chain, connection, (id, error) =>
+      const views = await buildFusedViews(request, chain, connection, (id, error) =>
         setStatus({ ...statusOf(id), status: 'failed', reason: 'error', error: errorMessage(error), durationMs: Date.now() - startedAt }),
       );
       if (!views) return undefined;
@@ -251,7 +251,6 @@ async function executeNode(
  */
 async function buildFusedViews(
   request: RunRequest,
-  plan: FusionPlan,
   chain: string[],
   connection: Connection,
   onFailure: (id: string, error: unknown) => void,
@@ -275,13 +274,7 @@ async function buildFusedViews(
       relations.set(`${id}.${port}`, view);
       const readsCostlyView = Object.values(node.inputs).some((i) => views.costly.has(`${i.node}.${i.port}`));
       if (def.costly || readsCostlyView) views.costly.add(`${id}.${port}`);
-      if (plan.inMemory.has(id)) {
-        const table = await request.cache.keepInMemory(connection, key, view);
-        if (table) {
-          relations.set(`${id}.${port}`, table);
-          views.costly.delete(`${id}.${port}`);
-        }
-      }
+
     } catch (error) {
       if (request.signal.aborted || isCancellation(error)) throw error;
       // Storing a step (a temp or in-memory table) computes the steps before it: the error may be theirs.
@@ -305,8 +298,8 @@ interface FusedViews {
 }
 
 /**
- * A node that reads its input twice (fit statistics, then rows) would compute a fused input once
- * per read: compute it once into a temporary table (in memory, spilling under DuckDB's limit).
+ * A node that reads its input twice (fit statistics, then rows) would compute a costly fused
+ * input once per read: compute it once into a table in memory (spilling under DuckDB's limit).
  */
 async function pinFusedInputs(request: RunRequest, node: ResolvedNode, connection: Connection, views: FusedViews): Promise<void> {
   const def = node.definition;
@@ -316,10 +309,16 @@ async function pinFusedInputs(request: RunRequest, node: ResolvedNode, connectio
     const view = views.relations.get(port);
     // A cheap row-by-row chain is cheaper to read twice than to store once.
     if (view === undefined || views.pinned.includes(view) || !views.costly.has(port)) continue;
-    const table = ident(`p_${request.fingerprints.get(input.node)!.outputs[input.port]!}`);
-    await connection.execute(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${view}`);
+    const key = request.fingerprints.get(input.node)!.outputs[input.port]!;
+    // Kept in the engine's in-memory tier when it has one: the next run (an edit further down)
+    // starts from it. Otherwise a temp table, dropped when this node is done.
+    let table = await request.cache.keepInMemory(connection, key, view);
+    if (table === undefined) {
+      table = ident(`p_${key}`);
+      await connection.execute(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${view}`);
+      views.pinned.push(table);
+    }
     views.relations.set(port, table);
-    views.pinned.push(table);
     views.costly.delete(port);
   }
 }
