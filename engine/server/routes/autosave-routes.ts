@@ -13,7 +13,19 @@ import type { Route, ServerContext } from './route.js';
 
 const fileFor = (context: ServerContext, key: string) => path.join(context.autosaveDir, `${createHash('sha256').update(key).digest('hex')}.json`);
 
+/**
+ * Writes in progress, by file. A page that reloads sends its last edits as it goes and the new page
+ * asks for them at once: the read waits for a write already received, so it never reads the file
+ * from before it.
+ */
+const writing = new Map<string, Promise<unknown>>();
+
+async function afterWrites(file: string): Promise<void> {
+  await writing.get(file)?.catch(() => undefined);
+}
+
 async function load(context: ServerContext, key: string): Promise<AutosaveResponse> {
+  await afterWrites(fileFor(context, key));
   try {
     const stored = JSON.parse(await readFile(fileFor(context, key), 'utf8')) as { document?: PipelineDocument; savedAt?: string };
     return { key, document: stored.document ?? null, savedAt: stored.savedAt ?? null };
@@ -29,13 +41,16 @@ export const autosaveRoutes: Route[] = [
     handler: async ({ req, context }): Promise<AutosaveResponse> => {
       const { key, document } = await readJson(req, autosaveRequest);
       const file = fileFor(context, key);
-      if (document === null) {
-        await rm(file, { force: true });
-        return { key, document: null, savedAt: null };
-      }
       const savedAt = new Date().toISOString();
-      await writeFileAtomic(file, JSON.stringify({ key, savedAt, document }));
-      return { key, document, savedAt };
+      // One write per file at a time, in the order they arrived.
+      const write = afterWrites(file).then(() => (document === null ? rm(file, { force: true }) : writeFileAtomic(file, JSON.stringify({ key, savedAt, document }))));
+      writing.set(file, write);
+      try {
+        await write;
+      } finally {
+        if (writing.get(file) === write) writing.delete(file);
+      }
+      return document === null ? { key, document: null, savedAt: null } : { key, document, savedAt };
     },
   },
   {
