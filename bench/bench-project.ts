@@ -51,6 +51,17 @@ export async function openPipeline(project: BenchProject, settings: DuckDBSettin
   return { engine, pipeline: loaded.pipeline };
 }
 
+/** A cold engine on the project (state cleared first) for `use`, disposed after it. */
+export async function withColdEngine<T>(project: BenchProject, settings: DuckDBSettings, use: (opened: OpenedPipeline) => Promise<T>): Promise<T> {
+  clearState(project);
+  const opened = await openPipeline(project, settings);
+  try {
+    return await use(opened);
+  } finally {
+    await opened.engine.dispose();
+  }
+}
+
 /** Run the whole pipeline; a run that does not succeed is a crash of the case, with the engine's reason. */
 export async function runToCompletion(engine: Engine, pipeline: ResolvedPipeline): Promise<void> {
   const summary = await engine.run(pipeline).result;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { measurement } from '../bench-types.js';
 import type { BenchCase } from '../bench-context.js';
-import { clearState, createBenchProject, openPipeline } from '../bench-project.js';
+import { clearState, createBenchProject, withColdEngine } from '../bench-project.js';
 import { compareCase, timeMs } from '../case-result.js';
 import { handQuery, handQueryLimit } from '../hand-query.js';
 import { openReference, readAll } from '../reference-duckdb.js';
@@ -23,18 +23,14 @@ export const previewCase: BenchCase = {
     const ours: number[] = [];
     const reference: number[] = [];
     for (let rep = 0; rep < options.reps; rep++) {
-      clearState(project);
-      const { engine, pipeline } = await openPipeline(project, settings);
-      try {
-        ours.push(
-          await timeMs(async () => {
+      ours.push(
+        await withColdEngine(project, settings, ({ engine, pipeline }) =>
+          timeMs(async () => {
             const preview = await engine.preview(pipeline, PREVIEW_NODE, { limit: LIMIT });
             if (preview.rows.length === 0) throw new Error('The preview returned no rows.');
           }),
-        );
-      } finally {
-        await engine.dispose();
-      }
+        ),
+      );
       const duckdb = await openReference(settings, path.join(workDir, 'duckdb-tmp'));
       try {
         reference.push(await timeMs(() => readAll(duckdb.connection, query)));

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { measurement, type BenchCaseResult } from '../bench-types.js';
 import { pandasPython, type BenchCase } from '../bench-context.js';
-import { clearState, createBenchProject, openPipeline } from '../bench-project.js';
+import { clearState, createBenchProject, withColdEngine } from '../bench-project.js';
 import { compareCase, timeMs, unmeasuredCase } from '../case-result.js';
 import { benchDir } from '../paths.js';
 import { lastJsonLine, runPython } from '../python-env.js';
@@ -27,18 +27,14 @@ export const profileCase: BenchCase = {
     const summarize: number[] = [];
     const pandas: number[] = [];
     for (let rep = 0; rep < options.reps; rep++) {
-      clearState(project);
-      const { engine, pipeline } = await openPipeline(project, settings);
-      try {
-        ours.push(
-          await timeMs(async () => {
+      ours.push(
+        await withColdEngine(project, settings, ({ engine, pipeline }) =>
+          timeMs(async () => {
             const profile = await engine.profile(pipeline, SOURCE_NODE);
             if (profile.rowCount !== dataset.rows) throw new Error(`The profile counted ${profile.rowCount} rows, not ${dataset.rows}.`);
           }),
-        );
-      } finally {
-        await engine.dispose();
-      }
+        ),
+      );
       const duckdb = await openReference(settings, path.join(workDir, 'duckdb-tmp'));
       try {
         summarize.push(await timeMs(() => readAll(duckdb.connection, `SUMMARIZE SELECT * FROM read_parquet(${sqlString(dataset.eventsParquet)})`)));

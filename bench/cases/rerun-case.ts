@@ -5,7 +5,7 @@
  */
 import { measurement } from '../bench-types.js';
 import type { BenchCase } from '../bench-context.js';
-import { clearState, createBenchProject, openPipeline, runToCompletion } from '../bench-project.js';
+import { clearState, createBenchProject, runToCompletion, withColdEngine } from '../bench-project.js';
 import { compareCase, timeMs } from '../case-result.js';
 import type { Engine } from '../../engine/engine.js';
 import type { RunSummary } from '../../engine/contract/events.js';
@@ -35,9 +35,7 @@ export const rerunCase: BenchCase = {
     let recomputed: string[] = [];
     let nodeCount = 0;
     for (let rep = 0; rep < options.reps; rep++) {
-      clearState(project);
-      const { engine, pipeline } = await openPipeline(project, settings);
-      try {
+      await withColdEngine(project, settings, async ({ engine, pipeline }) => {
         cold.push(await timeMs(() => runToCompletion(engine, pipeline)));
         const changed = withChangedLastNode(engine, pipeline, 200 + rep);
         let summary: RunSummary | undefined;
@@ -45,9 +43,7 @@ export const rerunCase: BenchCase = {
         if (summary?.status !== 'succeeded') throw new Error(`The re-run ${summary?.status ?? 'did not finish'}: ${summary?.error ?? ''}`);
         nodeCount = summary.nodes.length;
         recomputed = summary.nodes.filter((n) => n.status === 'done').map((n) => n.nodeId);
-      } finally {
-        await engine.dispose();
-      }
+      });
     }
     clearState(project);
     return [

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { measurement, type BenchCaseResult } from '../bench-types.js';
 import { pandasPython, type BenchCase } from '../bench-context.js';
-import { clearState, createBenchProject, openPipeline, runToCompletion } from '../bench-project.js';
+import { clearState, createBenchProject, runToCompletion, withColdEngine } from '../bench-project.js';
 import { compareCase, timeMs, unmeasuredCase } from '../case-result.js';
 import { handQuery, handQueryCopy } from '../hand-query.js';
 import { benchDir } from '../paths.js';
@@ -31,13 +31,7 @@ export const runCase: BenchCase = {
     const reference: number[] = [];
     const pandas: number[] = [];
     for (let rep = 0; rep < options.reps; rep++) {
-      clearState(project);
-      const { engine, pipeline } = await openPipeline(project, settings);
-      try {
-        ours.push(await timeMs(() => runToCompletion(engine, pipeline)));
-      } finally {
-        await engine.dispose();
-      }
+      ours.push(await withColdEngine(project, settings, ({ engine, pipeline }) => timeMs(() => runToCompletion(engine, pipeline))));
       clearState(project);
       rmSync(copyTarget, { force: true });
       const duckdb = await openReference(settings, path.join(workDir, 'duckdb-tmp'));

@@ -41,6 +41,12 @@ export function cacheTable(key: string): string {
 /** The in-memory database attached beside the cache file (engine.ts), for outputs kept only in this process. */
 export const MEMORY_TIER = 'millrace_memory';
 
+/** Rows and columns of a table just written (counting a stored table is cheap). */
+async function tableShape(connection: Connection, table: string): Promise<{ rows: number; columns: number }> {
+  const { rows } = await connection.query(`SELECT count(*) AS n FROM ${table}`);
+  return { rows: Number(rows[0]?.n ?? 0), columns: (await connection.describe(table)).length };
+}
+
 /** How many outputs the in-memory tier holds at most; the least recently kept go first. */
 const MEMORY_TIER_SLOTS = 8;
 
@@ -112,10 +118,8 @@ export class CacheStore {
     }
     const table = `${ident(MEMORY_TIER)}.${cacheTable(key)}`;
     await connection.execute(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${relation}`);
-    const { rows } = await connection.query(`SELECT count(*) AS n FROM ${table}`);
-    const columns = (await connection.describe(table)).length;
     this.inMemory.delete(key);
-    this.inMemory.set(key, { key, rows: Number(rows[0]?.n ?? 0), columns });
+    this.inMemory.set(key, { key, ...(await tableShape(connection, table)) });
     return table;
   }
 
@@ -171,9 +175,7 @@ export class CacheStore {
       for (const { key, sql } of outputs) {
         const table = cacheTable(key);
         await connection.execute(`CREATE OR REPLACE TABLE ${table} AS ${sql}`);
-        const { rows } = await connection.query(`SELECT count(*) AS n FROM ${table}`);
-        const columns = (await connection.describe(table)).length;
-        const count = Number(rows[0]?.n ?? 0);
+        const { rows: count, columns } = await tableShape(connection, table);
         await connection.execute(
           `INSERT OR REPLACE INTO _millrace_entries VALUES (${literal(key)}, ${literal(node.id)}, ${literal(node.type)}, ${count}, ${columns}, now(), now())`,
         );
@@ -189,15 +191,17 @@ export class CacheStore {
 
   /** Which of `keys` were computed before as fused outputs (not kept). */
   async fusedBefore(keys: string[]): Promise<Set<string>> {
-    if (keys.length === 0) return new Set();
-    const { rows } = await this.connection.query(`SELECT key FROM _millrace_fused WHERE key IN (${keys.map((k) => literal(k)).join(', ')})`);
-    return new Set(rows.map((r) => String(r.key)));
+    return this.keysIn('_millrace_fused', keys);
   }
 
   /** Which of `keys` are sink or worker-target records (a sink that wrote with exactly this fingerprint). */
   async sinksRecorded(keys: string[]): Promise<Set<string>> {
+    return this.keysIn('_millrace_sinks', keys);
+  }
+
+  private async keysIn(table: '_millrace_fused' | '_millrace_sinks', keys: string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const { rows } = await this.connection.query(`SELECT key FROM _millrace_sinks WHERE key IN (${keys.map((k) => literal(k)).join(', ')})`);
+    const { rows } = await this.connection.query(`SELECT key FROM ${table} WHERE key IN (${keys.map((k) => literal(k)).join(', ')})`);
     return new Set(rows.map((r) => String(r.key)));
   }
 

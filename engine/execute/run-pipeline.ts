@@ -19,6 +19,7 @@ import type { ResolvedNode, ResolvedPipeline } from '../pipeline/document.js';
 import type { ConnectionPool } from './connection-pool.js';
 import { errorMessage, isCancellation } from './error-message.js';
 import { fusedChain, planFusion, type FusionPlan } from './fusion-plan.js';
+import { createNodeViews } from '../compile/node-views.js';
 import { ident } from '../sql/quote.js';
 
 export interface RunRequest {
@@ -209,7 +210,7 @@ async function executeNode(
         setStatus({ ...statusOf(culprit.id), status: 'failed', reason: 'error', error: culprit.message, durationMs: Date.now() - startedAt });
         return undefined;
       } finally {
-        for (const table of views.pinned) await connection.execute(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+        await dropPinned(connection, views);
       }
     });
     if (!outcome || chain.some((id) => statusOf(id).status === 'failed')) {
@@ -264,24 +265,19 @@ async function buildFusedViews(
     const fingerprint = request.fingerprints.get(id)!;
     try {
       await pinFusedInputs(request, node, connection, views);
-      const options = contextOptions(request, node, fingerprint, connection, relations);
-      const built = await def.build(createBuildContext(options));
-      const [port, key] = Object.entries(fingerprint.outputs)[0]!;
-      const sql = built[port];
-      if (sql === undefined) throw new Error(`Node type ${def.type} produced no output for port "${port}".`);
-      const view = ident(`v_${key}`);
-      await connection.execute(`CREATE OR REPLACE TEMP VIEW ${view} AS ${sql}`);
-      relations.set(`${id}.${port}`, view);
+      const output = Object.entries(fingerprint.outputs)[0]!;
+      const [port] = output;
+      const created = await createNodeViews(def, contextOptions(request, node, fingerprint, connection, relations), [output]);
+      relations.set(`${id}.${port}`, created.get(port)!);
       const readsCostlyView = Object.values(node.inputs).some((i) => views.costly.has(`${i.node}.${i.port}`));
       if (def.costly || readsCostlyView) views.costly.add(`${id}.${port}`);
-
     } catch (error) {
       if (request.signal.aborted || isCancellation(error)) throw error;
       // Storing a step (a temp or in-memory table) computes the steps before it: the error may be theirs.
       const culprit = await findFailingStep(chain.slice(0, chain.indexOf(id)), relations, connection);
       if (culprit) onFailure(culprit.id, new Error(culprit.message));
       else onFailure(id, error);
-      for (const table of views.pinned) await connection.execute(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+      await dropPinned(connection, views);
       return undefined;
     }
   }
@@ -295,6 +291,10 @@ interface FusedViews {
   pinned: string[];
   /** Views (by `node.port`) whose computation includes a costly step (definition `costly`). */
   costly: Set<string>;
+}
+
+async function dropPinned(connection: Connection, views: FusedViews): Promise<void> {
+  for (const table of views.pinned) await connection.execute(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
 }
 
 /**

@@ -6,11 +6,10 @@
 import { NodeError } from '../../nodes/node-definition.js';
 import type { CacheStore } from '../cache/cache-store.js';
 import type { NodeFingerprint } from '../cache/fingerprint.js';
-import { createBuildContext } from '../compile/node-context.js';
+import { createNodeViews } from '../compile/node-views.js';
 import type { Connection } from '../duckdb/database.js';
 import type { ResolvedPipeline } from '../pipeline/document.js';
 import { ancestors } from '../pipeline/graph.js';
-import { ident } from '../sql/quote.js';
 import { errorMessage } from '../execute/error-message.js';
 
 export class NodePreviewError extends Error {
@@ -86,8 +85,9 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
     for (const [p, input] of Object.entries(node.inputs)) inputs[p] = relations.get(`${input.node}.${input.port}`)!.sql;
     try {
       if (request.signal.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });
-      const built = await def.build(
-        createBuildContext({
+      const views = await createNodeViews(
+        def,
+        {
           nodeId: id,
           params: node.params,
           inputs,
@@ -96,15 +96,10 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
           signal: request.signal,
           log: () => undefined,
           stagingPrefix: `preview_${fp.node}`,
-        }),
+        },
+        outputs,
       );
-      for (const [p, key] of outputs) {
-        const sql = built[p];
-        if (sql === undefined) throw new Error(`Node type ${def.type} produced no output for port "${p}".`);
-        const view = ident(`v_${key}`);
-        await connection.execute(`CREATE OR REPLACE TEMP VIEW ${view} AS ${sql}`);
-        relations.set(`${id}.${p}`, { sql: view, cached: false, key });
-      }
+      for (const [p, key] of outputs) relations.set(`${id}.${p}`, { sql: views.get(p)!, cached: false, key });
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') throw error;
       const message = errorMessage(error);
