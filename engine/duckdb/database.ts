@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import type { ColumnInfo, JsonRow, JsonValue } from '../../nodes/node-definition.js';
 import { literal } from '../sql/quote.js';
+import { float32Columns } from './float32-columns.js';
 import { normaliseRows } from './json-values.js';
 
 export interface DatabaseOptions {
@@ -166,13 +167,7 @@ export class Connection {
       for (;;) {
         const chunk = await result.fetchChunk();
         if (!chunk || chunk.rowCount === 0) break;
-        const columns: Float32Array[] = [];
-        for (let c = 0; c < chunk.columnCount; c++) {
-          const vector = chunk.getColumnVector(c);
-          const values = new Float32Array(chunk.rowCount);
-          for (let r = 0; r < chunk.rowCount; r++) values[r] = (vector.getItem(r) as number | null) ?? Number.NaN;
-          columns.push(values);
-        }
+        const columns = float32Columns(chunk);
         yield columns;
       }
     } catch (error) {

@@ -87,6 +87,8 @@ async function writeDataset(
   const targetFile = `${name}_target.npy`;
   const features = await NpyWriter.create(join(dir, featureFile), [data.rows, cols]);
   const target = hasTarget ? await NpyWriter.create(join(dir, targetFile), [data.rows]) : null;
+  // One chunk's write is in flight while the next chunk is fetched, so DuckDB and the disk overlap.
+  let writing: Promise<void> = Promise.resolve();
   try {
     for await (const chunk of data.chunks) {
       const rows = chunk.features[0]?.length ?? 0;
@@ -94,13 +96,18 @@ async function writeDataset(
         throw new Error(`A chunk of "${name}" has ${chunk.features.length} feature columns; expected ${cols}.`);
       }
       if (chunk.features.some((f) => f.length !== rows)) throw new Error(`A chunk of "${name}" has columns of different lengths.`);
-      await features.write(interleave(chunk.features, rows));
-      if (target !== null) {
-        if (chunk.target?.length !== rows) throw new Error(`A chunk of "${name}" has ${chunk.target?.length ?? 'no'} target values for ${rows} rows.`);
-        await target.write(chunk.target);
+      if (target !== null && chunk.target?.length !== rows) {
+        throw new Error(`A chunk of "${name}" has ${chunk.target?.length ?? 'no'} target values for ${rows} rows.`);
       }
+      const values = interleave(chunk.features, rows);
+      await writing;
+      writing = features.write(values).then(() => (target !== null && chunk.target ? target.write(chunk.target) : undefined));
+      // Its failure is rethrown by the next `await writing`; until then it is not an unhandled rejection.
+      writing.catch(() => undefined);
     }
+    await writing;
   } catch (error) {
+    await writing.catch(() => undefined);
     await features.abandon();
     await target?.abandon();
     throw error;
