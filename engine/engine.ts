@@ -155,7 +155,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const controller = new AbortController();
       opts.signal?.addEventListener('abort', () => controller.abort(), { once: true });
       runs.set(runId, controller);
-      const result = (async () => {
+      const result = cache.inUse(async () => {
         const prints = await fingerprints(pipeline);
         const summary = await runPipeline({
           runId,
@@ -174,9 +174,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         runs.delete(runId);
         const keep = new Set([...prints.values()].flatMap((f) => Object.values(f.outputs)));
         await cache.evict(budget, keep);
-        if (runs.size === 0) await cache.trimMemoryTier();
         return summary;
-      })().finally(() => runs.delete(runId));
+      }).finally(() => runs.delete(runId));
       const settled = result.then(
         () => undefined,
         () => undefined,
@@ -199,13 +198,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       const offset = Math.max(0, opts.offset ?? 0);
       const signal = opts.signal ?? new AbortController().signal;
       const prints = await fingerprints(pipeline);
-      return pool.with(signal, async (connection) => {
+      return cache.inUse(() => pool.with(signal, async (connection) => {
         const relation = await lazyRelation({ pipeline, fingerprints: prints, cache, connection, signal }, target.node, target.port);
         const { columns, rows } = await connection.query(`SELECT * FROM ${relation.sql} LIMIT ${limit} OFFSET ${offset}`);
         let totalRows: number | null = null;
         if (relation.cached) totalRows = Number((await connection.query(`SELECT count(*) AS n FROM ${relation.sql}`)).rows[0]?.n ?? 0);
         return { nodeId: target.node, port: target.port, columns, rows, offset, totalRows, cached: relation.cached, elapsedMs: Date.now() - started };
-      });
+      }));
     },
 
     async profile(pipeline, nodeId, opts = {}) {
@@ -220,13 +219,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (!flight) {
         // Identical concurrent requests (several panels asking for one profile) are computed once.
         const signal = opts.signal ?? new AbortController().signal;
-        flight = pool
-          .with(signal, async (connection) => {
+        flight = cache
+          .inUse(() => pool.with(signal, async (connection) => {
             const relation = await lazyRelation({ pipeline, fingerprints: prints, cache, connection, signal }, target.node, target.port);
             const profile = await profileRelation(connection, relation.sql, { sampleRows: sampleRows || undefined, signal });
             await cache.recordProfile(key, sampleRows, profile as never);
             return profile;
-          })
+          }))
           .finally(() => inflightProfiles.delete(flightKey));
         inflightProfiles.set(flightKey, flight);
       }

@@ -73,6 +73,11 @@ export class CacheStore {
   }
 
   /** The relation that holds a present output: its table in the cache file or in memory. */
+  /** Whether the output is held in this process's in-memory tier. */
+  heldInMemory(key: string): boolean {
+    return this.inMemory.has(key);
+  }
+
   relation(key: string): string {
     return this.inMemory.has(key) ? `${ident(MEMORY_TIER)}.${cacheTable(key)}` : cacheTable(key);
   }
@@ -123,11 +128,23 @@ export class CacheStore {
     return table;
   }
 
+  private users = 0;
+
   /**
-   * Drop all but the most recently kept in-memory outputs. Only while no run is going: a run may
-   * be reading any of them (engine.ts calls this when the last run ends).
+   * Do `work` (a run, a preview, a profile) that may read or add in-memory tables. The tier is
+   * trimmed when the last such work ends, never under one that may still be reading a table.
    */
-  async trimMemoryTier(): Promise<void> {
+  async inUse<T>(work: () => Promise<T>): Promise<T> {
+    this.users++;
+    try {
+      return await work();
+    } finally {
+      if (--this.users === 0) await this.trimMemoryTier();
+    }
+  }
+
+  /** Drop all but the most recently kept in-memory outputs (only through inUse: see there). */
+  private async trimMemoryTier(): Promise<void> {
     while (this.inMemory.size > MEMORY_TIER_SLOTS) {
       const oldest = this.inMemory.keys().next().value!;
       this.inMemory.delete(oldest);

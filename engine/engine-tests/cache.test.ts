@@ -192,6 +192,23 @@ nodes:
       project.remove();
     }
   });
+  it('a preview after such a step computes its costly input once and keeps it: the run that follows starts from it', async () => {
+    const project = tempProject({ 'data/people.csv': PEOPLE, 'pipeline.yaml': fitted(1) });
+    const engine = await openEngine(project);
+    try {
+      const pipeline = await loadPipeline(engine, project.file('pipeline.yaml'));
+      const preview = await engine.preview(pipeline, 'scored', { limit: 10 });
+      expect(preview.cached).toBe(false);
+      expect(preview.rows.find((r) => r.name === 'Cy')).toMatchObject({ 'Score (pts)': 18, bonus: 19 });
+      expect(engine.runStore.listRuns()).toEqual([]);
+      const run = await runFile(engine, project.file('pipeline.yaml'));
+      expect(recomputed(run)).toEqual(['filled', 'report', 'scored']);
+      expect(run.node('sorted')).toMatchObject({ status: 'cached', rows: 5 });
+    } finally {
+      await engine.dispose();
+      project.remove();
+    }
+  });
 });
 
 describe('the cache size budget', () => {

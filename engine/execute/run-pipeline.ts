@@ -364,7 +364,9 @@ async function serveFromCache(request: RunRequest, node: ResolvedNode, fingerpri
   const outputRows = keys.length > 1 ? Object.fromEntries(Object.entries(fingerprint.outputs).filter(([port]) => !modelPorts.has(port)).map(([port, key]) => [port, present.get(key)!.rows])) : undefined;
   const report = def.kind === 'table' && def.check ? await cache.report(fingerprint.node) : undefined;
   const checked = report ? applyReport(request, node, report) : {};
-  return { status: 'cached', reason: 'unchanged', rows: first.rows, columns: first.columns, outputRows, ...checked };
+  // In memory: a preview or an earlier run of this engine computed it for a step that reads it twice.
+  const reason = keys.every((key) => cache.heldInMemory(key)) ? 'unchanged; kept in memory by an earlier preview or run' : 'unchanged';
+  return { status: 'cached', reason, rows: first.rows, columns: first.columns, outputRows, ...checked };
 }
 
 function contextOptions(

@@ -8,7 +8,7 @@ import type { CacheStore } from '../cache/cache-store.js';
 import type { NodeFingerprint } from '../cache/fingerprint.js';
 import { createNodeViews } from '../compile/node-views.js';
 import type { Connection } from '../duckdb/database.js';
-import type { ResolvedPipeline } from '../pipeline/document.js';
+import type { ResolvedNode, ResolvedPipeline } from '../pipeline/document.js';
 import { ancestors } from '../pipeline/graph.js';
 import { errorMessage } from '../execute/error-message.js';
 
@@ -59,6 +59,8 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
   const allKeys = chain.flatMap((id) => Object.values(fingerprints.get(id)!.outputs));
   const present = await cache.present(allKeys);
   const relations = new Map<string, LazyRelation>();
+  /** Uncached views (by `node.port`) whose computation includes a costly step. */
+  const costly = new Set<string>();
 
   for (const id of chain) {
     const node = pipeline.nodes.get(id)!;
@@ -81,9 +83,10 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
       for (const [p, key] of outputs) relations.set(`${id}.${p}`, { sql: cache.relation(key), cached: true, key });
       continue;
     }
-    const inputs: Record<string, string> = {};
-    for (const [p, input] of Object.entries(node.inputs)) inputs[p] = relations.get(`${input.node}.${input.port}`)!.sql;
     try {
+      if (def.kind === 'table' && def.readsInputTwice) await pinCostlyInputs(request, node.inputs, relations, costly);
+      const inputs: Record<string, string> = {};
+      for (const [p, input] of Object.entries(node.inputs)) inputs[p] = relations.get(`${input.node}.${input.port}`)!.sql;
       if (request.signal.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });
       const views = await createNodeViews(
         def,
@@ -99,7 +102,11 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
         },
         outputs,
       );
-      for (const [p, key] of outputs) relations.set(`${id}.${p}`, { sql: views.get(p)!, cached: false, key });
+      const readsCostly = Object.values(node.inputs).some((i) => costly.has(`${i.node}.${i.port}`));
+      for (const [p, key] of outputs) {
+        relations.set(`${id}.${p}`, { sql: views.get(p)!, cached: false, key });
+        if (def.costly || readsCostly) costly.add(`${id}.${p}`);
+      }
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') throw error;
       const message = errorMessage(error);
@@ -109,4 +116,27 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
   const relation = relations.get(`${nodeId}.${port}`);
   if (!relation) throw new NodeError(`Node "${nodeId}" has no output "${port}".`);
   return relation;
+}
+
+/**
+ * A step that reads its input twice (fit statistics, then rows) would compute a costly view
+ * input twice, and the preview's LIMIT cannot shorten the statistics' full scan: compute that
+ * input once into the engine's in-memory tier, where the next preview or run also finds it.
+ * Without a tier (a one-shot CLI command) the view is read twice instead.
+ */
+async function pinCostlyInputs(
+  request: LazyRequest,
+  inputs: ResolvedNode['inputs'],
+  relations: Map<string, LazyRelation>,
+  costly: Set<string>,
+): Promise<void> {
+  for (const input of Object.values(inputs)) {
+    const port = `${input.node}.${input.port}`;
+    const relation = relations.get(port);
+    if (!relation || relation.cached || !costly.has(port)) continue;
+    const table = await request.cache.keepInMemory(request.connection, relation.key, relation.sql);
+    if (table === undefined) return;
+    relations.set(port, { sql: table, cached: true, key: relation.key });
+    costly.delete(port);
+  }
 }

@@ -52,6 +52,27 @@ describe('fill_missing', () => {
     ]);
   });
 
+  it('fills with statistics that keep every digit: a large BIGINT mode, a DECIMAL median, a timestamp mode, a double mean', async () => {
+    await h.table(
+      'exact',
+      `SELECT * FROM (VALUES
+         (9007199254740993::BIGINT, 1.0001::DECIMAL(20,4), TIMESTAMP '2024-02-29 12:34:56.789', 0.1::DOUBLE),
+         (9007199254740993::BIGINT, 2.0003::DECIMAL(20,4), TIMESTAMP '2024-02-29 12:34:56.789', 0.2::DOUBLE),
+         (NULL, NULL, NULL, NULL),
+         (5::BIGINT, 3.0007::DECIMAL(20,4), TIMESTAMP '2025-01-01 00:00:00', 0.3::DOUBLE)
+       ) t(big, price, seen, x)`,
+    );
+    const mode = await h.run('fill_missing', { columns: ["big", "seen"], strategy: "mode" }, { in: 'exact' });
+    // 2^53 + 1 does not survive a trip through a JS number; the engine shows it as text.
+    expect(mode.out!.rows[2]).toMatchObject({ big: '9007199254740993', seen: '2024-02-29 12:34:56.789' });
+    const median = await h.run('fill_missing', { columns: ['price'], strategy: 'median' }, { in: 'exact' });
+    expect(median.out!.rows[2]!.price).toBe('2.0003');
+    expect(median.out!.columns[1]).toEqual({ name: 'price', type: 'DECIMAL(20,4)' });
+    const mean = await h.run('fill_missing', { columns: ['x'], strategy: 'mean' }, { in: 'exact' });
+    const [avg] = (await h.rows('SELECT avg(x) AS x FROM exact')).rows;
+    expect(mean.out!.rows[2]!.x).toBe(avg!.x);
+  });
+
   it('fills with the most common value, ties going to the smallest', async () => {
     const { out } = await h.run('fill_missing', { columns: ['say "hi"'], strategy: 'mode' }, { in: 'test', fit: 'train' });
     expect(out!.rows.map((r) => r['say "hi"'])).toEqual(['b', 'c', 'b']);

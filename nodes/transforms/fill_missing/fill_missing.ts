@@ -8,7 +8,6 @@ const strategies = ['constant', 'mean', 'median', 'mode'] as const;
 type Strategy = (typeof strategies)[number];
 
 const IN = ident('__in');
-const STATS = ident('__stats');
 
 /** The column's DuckDB type as SQL, or a NodeError for types a fill value cannot be written in. */
 function castableType(column: ColumnInfo): string {
@@ -17,6 +16,16 @@ function castableType(column: ColumnInfo): string {
   } catch (error) {
     if (!(error instanceof SqlBuildError)) throw error;
     throw new NodeError(`Column "${column.name}" has type ${column.type}, which fill_missing cannot convert a fill value to. It fills numbers, text, dates, times and booleans.`);
+  }
+}
+
+/** The statistic's type as DuckDB names it, checked as a type name; text (VARCHAR) for a type no name can hold. */
+function statisticType(type: unknown): string {
+  try {
+    return typeName(String(type));
+  } catch (error) {
+    if (!(error instanceof SqlBuildError)) throw error;
+    return 'VARCHAR';
   }
 }
 
@@ -75,7 +84,6 @@ export const fillMissing = defineTableNode({
     requireDistinct(columns, '`columns`');
     const targets = requireColumns(await ctx.columns('in'), columns);
     const fills: string[] = [];
-    let statsRelation: string | undefined;
 
     if (strategy === 'constant') {
       for (const column of targets) {
@@ -101,13 +109,17 @@ export const fillMissing = defineTableNode({
         }
       }
       const fit = ctx.input(fitPort);
-      // One row of statistics, cross-joined: the output stays a lazy relation over `in`.
+      // The statistics are computed once, here, and written into the output's SQL as constants (a
+      // fitted imputer): the output then reads `in` once, and its SQL shows the values used. As text
+      // with their type, so every value (a DECIMAL, a timestamp) comes back exactly.
       const stats = sources.map((c, i) => `${statistic(strategy, c, fit)} AS ${ident(`s${i}`)}`);
-      // mode's statistics are scalar subqueries of their own; mean and median aggregate `fit` directly.
-      statsRelation = strategy === 'mode' ? `(SELECT ${stats.join(', ')})` : `(SELECT ${stats.join(', ')} FROM ${fit})`;
+      const from = strategy === 'mode' ? '' : ` FROM ${fit}`;
+      const read = sources.map((_, i) => `CAST(${ident(`s${i}`)} AS VARCHAR) AS ${ident(`v${i}`)}, typeof(${ident(`s${i}`)}) AS ${ident(`t${i}`)}`);
+      const [row] = await ctx.query(`SELECT ${read.join(', ')} FROM (SELECT ${stats.join(', ')}${from})`);
       targets.forEach((column, i) => {
-        const stat = `${STATS}.${ident(`s${i}`)}`;
-        fills.push(strategy === 'mode' && sources[i]!.type === column.type ? stat : `CAST(${stat} AS ${castableType(column)})`);
+        const text = row?.[`v${i}`];
+        const stat = typeof text === 'string' ? `CAST(${literal(text)} AS ${statisticType(row?.[`t${i}`])})` : 'NULL';
+        fills.push(`CAST(${stat} AS ${castableType(column)})`);
       });
     }
 
@@ -117,7 +129,6 @@ export const fillMissing = defineTableNode({
       const filled = isFloatType(column.type) ? `CASE WHEN ${missingTest(column, IN)} THEN ${fill} ELSE ${col} END` : `COALESCE(${col}, ${fill})`;
       return `${filled} AS ${ident(column.name)}`;
     });
-    const from = statsRelation ? `${ctx.input('in')} AS ${IN} CROSS JOIN ${statsRelation} AS ${STATS}` : `${ctx.input('in')} AS ${IN}`;
-    return { out: `SELECT ${IN}.* REPLACE (${replacements.join(', ')}) FROM ${from}` };
+    return { out: `SELECT ${IN}.* REPLACE (${replacements.join(', ')}) FROM ${ctx.input('in')} AS ${IN}` };
   },
 });
