@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ident, literal, SqlBuildError, typeName } from '../../../engine/sql/quote.js';
 import { defineTableNode, NodeError, type ColumnInfo } from '../../node-definition.js';
 import { columnList } from '../../params.js';
+import { fittedConstants } from '../fitted-constants.js';
 import { isFloatType, isNumericType, missingTest, requireColumns, requireDistinct } from '../columns.js';
 
 const strategies = ['constant', 'mean', 'median', 'mode'] as const;
@@ -16,16 +17,6 @@ function castableType(column: ColumnInfo): string {
   } catch (error) {
     if (!(error instanceof SqlBuildError)) throw error;
     throw new NodeError(`Column "${column.name}" has type ${column.type}, which fill_missing cannot convert a fill value to. It fills numbers, text, dates, times and booleans.`);
-  }
-}
-
-/** The statistic's type as DuckDB names it, checked as a type name; text (VARCHAR) for a type no name can hold. */
-function statisticType(type: unknown): string {
-  try {
-    return typeName(String(type));
-  } catch (error) {
-    if (!(error instanceof SqlBuildError)) throw error;
-    return 'VARCHAR';
   }
 }
 
@@ -108,19 +99,10 @@ export const fillMissing = defineTableNode({
           );
         }
       }
+      // Computed once, here, as constants (see fitted-constants.ts).
       const fit = ctx.input(fitPort);
-      // The statistics are computed once, here, and written into the output's SQL as constants (a
-      // fitted imputer): the output then reads `in` once, and its SQL shows the values used. As text
-      // with their type, so every value (a DECIMAL, a timestamp) comes back exactly.
-      const stats = sources.map((c, i) => `${statistic(strategy, c, fit)} AS ${ident(`s${i}`)}`);
-      const from = strategy === 'mode' ? '' : ` FROM ${fit}`;
-      const read = sources.map((_, i) => `CAST(${ident(`s${i}`)} AS VARCHAR) AS ${ident(`v${i}`)}, typeof(${ident(`s${i}`)}) AS ${ident(`t${i}`)}`);
-      const [row] = await ctx.query(`SELECT ${read.join(', ')} FROM (SELECT ${stats.join(', ')}${from})`);
-      targets.forEach((column, i) => {
-        const text = row?.[`v${i}`];
-        const stat = typeof text === 'string' ? `CAST(${literal(text)} AS ${statisticType(row?.[`t${i}`])})` : 'NULL';
-        fills.push(`CAST(${stat} AS ${castableType(column)})`);
-      });
+      const statistics = await fittedConstants(ctx, sources.map((c) => statistic(strategy, c, fit)), strategy === 'mode' ? null : fit);
+      targets.forEach((column, i) => fills.push(`CAST(${statistics[i]!} AS ${castableType(column)})`));
     }
 
     const replacements = targets.map((column, i) => {

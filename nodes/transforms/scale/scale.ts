@@ -3,6 +3,7 @@ import { ident } from '../../../engine/sql/quote.js';
 import { defineTableNode, NodeError } from '../../node-definition.js';
 import { columnList } from '../../params.js';
 import { isNumericType, requireDistinct } from '../columns.js';
+import { fittedConstants } from '../fitted-constants.js';
 import { columnsNamed } from '../input-columns.js';
 
 const METHODS = ['standard', 'minmax', 'robust'] as const;
@@ -70,17 +71,21 @@ export const scale = defineTableNode({
       }
     }
 
-    // One lazy one-row statistics relation, cross-joined: nothing is computed until the output is read.
-    const stats = sources.flatMap((c, i) => {
-      const s = statistics(p.method, c.name);
-      return [`${s.center} AS c${i}`, `${s.spread} AS s${i}`];
-    });
+    // Computed once, here, as constants (see fitted-constants.ts): center and spread per column.
+    const fitted = await fittedConstants(
+      ctx,
+      sources.flatMap((c) => {
+        const s = statistics(p.method, c.name);
+        return [s.center, s.spread];
+      }),
+      ctx.input(fitPort),
+    );
     const scaled = targets.map((c, i) => {
-      const x = `CAST(t.${ident(c.name)} AS DOUBLE)`;
+      const [center, spread] = [fitted[2 * i]!, fitted[2 * i + 1]!];
+      const x = `CAST(${ident(c.name)} AS DOUBLE)`;
       // No spread (constant column, or a single row for stddev): 0 rather than NULL or infinity.
-      return `CASE WHEN s.s${i} > 0 THEN (${x} - s.c${i}) / s.s${i} WHEN ${x} IS NOT NULL AND s.c${i} IS NOT NULL THEN CAST(0 AS DOUBLE) END AS ${ident(c.name)}`;
+      return `CASE WHEN ${spread} > 0 THEN (${x} - ${center}) / ${spread} WHEN ${x} IS NOT NULL AND ${center} IS NOT NULL THEN CAST(0 AS DOUBLE) END AS ${ident(c.name)}`;
     });
-    const statsSql = `SELECT ${stats.join(', ')} FROM ${ctx.input(fitPort)}`;
-    return { out: `SELECT t.* REPLACE (${scaled.join(', ')}) FROM ${ctx.input('in')} AS t CROSS JOIN (${statsSql}) AS s` };
+    return { out: `SELECT * REPLACE (${scaled.join(', ')}) FROM ${ctx.input('in')}` };
   },
 });
