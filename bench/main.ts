@@ -54,6 +54,8 @@ async function main(argv: string[]): Promise<number> {
   const dataset = await ensureDataset(dataRoot, options.rows, { csv: wantsCsv });
   log(`Data: ${dataset.dir} (${((performance.now() - started) / 1000).toFixed(1)} s, cached by rows and generator version)`);
 
+  // Taken before the cases run: the engine measured is the one on disk when they started.
+  const source = sourceState();
   const workDir = path.join(workRoot, `run-${process.pid}`);
   mkdirSync(workDir, { recursive: true });
   const context: BenchContext = { options, dataset, settings, python, workDir, log };
@@ -80,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   const report = {
     date: new Date().toISOString(),
     machine,
-    source: sourceState(),
+    source,
     rows: options.rows,
     reps: options.reps,
     quick: options.quick,

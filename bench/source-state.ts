@@ -8,14 +8,15 @@ export interface SourceState {
   uncommitted: string[];
 }
 
-export function sourceState(): SourceState {
-  const git = (args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+export function sourceState(root: string = repoRoot): SourceState {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   try {
+    // Porcelain lines are `XY path`; X is a space for a change not yet staged, so no trimming before the slice.
     const uncommitted = git(['--no-optional-locks', 'status', '--porcelain', '--', 'engine', 'nodes'])
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => line.slice(3));
-    return { commit: git(['rev-parse', 'HEAD']), uncommitted };
+    return { commit: git(['rev-parse', 'HEAD']).trim(), uncommitted };
   } catch {
     return { commit: null, uncommitted: [] };
   }
