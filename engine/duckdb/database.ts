@@ -2,7 +2,7 @@
  * The engine's only door to DuckDB. Everything else asks this module for connections and
  * gets JSON rows, column lists and row streams back, so DuckDB's API stays in one place.
  */
-import { DuckDBConnection, DuckDBInstance, type DuckDBResult, type Json } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, DuckDBTypeId, type DuckDBResult, type Json } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import type { ColumnInfo, JsonRow, JsonValue } from '../../nodes/node-definition.js';
@@ -163,6 +163,12 @@ export class Connection {
    */
   async *streamFloat32(sql: string): AsyncIterable<Float32Array[]> {
     const result: DuckDBResult = await this.guarded(sql, () => this.connection.stream(sql));
+    // The chunks are read as raw float32 memory: any other column type would be read as garbage.
+    for (let c = 0; c < result.columnCount; c++) {
+      if (result.columnTypeId(c) !== DuckDBTypeId.FLOAT) {
+        throw new QueryError(`Internal error: column ${c + 1} of a float export is ${result.columnType(c).toString()}, not FLOAT.`, sql, false);
+      }
+    }
     try {
       for (;;) {
         const chunk = await result.fetchChunk();

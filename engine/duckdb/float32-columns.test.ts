@@ -59,6 +59,10 @@ describe('streamFloat32 reads FLOAT vectors directly', () => {
     expect(blocks.at(-1)!.at(-1)).toBe(5999);
   });
 
+  it('refuses a column that is not FLOAT rather than reading its memory as floats', async () => {
+    await expect(streamAll(connection, 'SELECT CAST(1 AS FLOAT) AS a, CAST(2 AS DOUBLE) AS b')).rejects.toThrow(/column 2 of a float export is DOUBLE, not FLOAT/);
+  });
+
   it('gives an empty result as no chunks', async () => {
     expect(await streamAll(connection, 'SELECT CAST(i AS FLOAT) FROM range(0) AS t(i)')).toEqual([]);
   });
