@@ -1,6 +1,7 @@
 /**
  * A new user opens the built-in penguins example: looks at a node's rows and profile, runs it all,
- * reads the run history, saves an edit with Ctrl+S; a reload with unsaved edits offers them back.
+ * reads the run history, saves an edit with Ctrl+S; a reload with unsaved edits offers them back;
+ * a reload after a run shows what that run kept, without running again.
  * The passing run also takes the README's screenshot (docs/screenshot.png).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,9 @@ import { expect, test } from './support/fixtures';
 import { repoRoot, serveExamples, type ServedProject } from './support/serve';
 
 const PENGUIN_NODES = ['penguins', 'clean', 'known_sex', 'checks', 'features', 'parts', 'scaled_train', 'scaled_test', 'by_species', 'species_report', 'train_file', 'test_file', 'model', 'scored', 'quality', 'metrics_file'];
+
+/** Steps a run computes inside a later step's query: nothing of theirs is kept; a reload shows them within it. */
+const FUSED_NODES = { penguins: 'checks', clean: 'checks', known_sex: 'checks', by_species: 'species_report' };
 
 let served: ServedProject;
 test.beforeAll(async () => {
@@ -107,4 +111,60 @@ test('a reload with unsaved edits to an opened file offers to restore them and r
   await expect(card(page, 'known_sex')).toContainText('Known sex only');
   for (const id of ['known_sex', 'features']) await expect(status(page, id)).not.toHaveAttribute('data-status', 'running');
   expect(await runCount(page)).toBe(runs);
+});
+
+test.describe('reopening a pipeline run before', () => {
+  // A project of its own: its run history holds only this test's run.
+  let own: ServedProject;
+  test.beforeAll(async () => {
+    own = await serveExamples();
+  });
+  // After the page is gone (an open page would log the server's going away as errors).
+  test.afterAll(async () => {
+    await own?.stop();
+  });
+
+  test('a reload after a run shows what the run kept, with its row counts, and runs nothing', async ({ page }, testInfo) => {
+    await openApp(page, own.url);
+    await page.getByTestId('open-pipeline-penguins.yaml').click();
+    await expect(card(page, 'features')).toBeVisible();
+    for (const id of PENGUIN_NODES) await expect(status(page, id)).toHaveAttribute('data-status', 'idle');
+    await page.getByTestId('toolbar-run-all').click();
+    for (const id of PENGUIN_NODES) await expect(status(page, id)).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    const kept = PENGUIN_NODES.filter((id) => !(id in FUSED_NODES));
+    const shapes = new Map<string, string>();
+    for (const id of kept) shapes.set(id, (await status(page, id).locator('.status-detail').textContent()) ?? '');
+    expect(shapes.get('features')).toBe('333 rows × 9 cols');
+
+    await page.reload();
+    await expect(card(page, 'features')).toBeVisible();
+    for (const id of kept) {
+      await expect(status(page, id)).toHaveAttribute('data-status', 'cached');
+      await expect(status(page, id)).toHaveAttribute('title', /kept from an earlier run/);
+      await expect(status(page, id).locator('.status-detail')).toHaveText(shapes.get(id)!);
+    }
+    for (const [id, into] of Object.entries(FUSED_NODES)) {
+      await expect(status(page, id)).toHaveAttribute('data-status', 'cached');
+      await expect(status(page, id).locator('.status-detail')).toHaveText(`within ${into}`);
+    }
+    // A picture of the whole reloaded pipeline (kept for the report of this feature).
+    for (let i = 0; i < 4; i++) await page.locator('.react-flow__controls-zoomout').click();
+    await centreOn(page, 'parts');
+    for (const id of ['penguins', 'metrics_file']) await expect(card(page, id)).toBeInViewport();
+    await page.screenshot({ path: testInfo.outputPath('reloaded-canvas.png') });
+
+    // Nothing ran: the history still holds the one run.
+    expect(await runCount(page)).toBe(1);
+    await page.getByTestId('toolbar-history').click();
+    await expect(page.getByTestId('run-row')).toHaveCount(1);
+    await page.getByTestId('run-history-close').click();
+
+    // An edit marks the step and what follows it stale, as after a real run; the steps before it stay cached.
+    await centreOn(page, 'parts');
+    await select(page, 'parts');
+    await page.getByTestId('param-input-seed').fill('8');
+    for (const id of ['parts', 'scaled_train', 'model']) await expect(status(page, id)).toHaveAttribute('data-status', 'stale');
+    for (const id of ['features', 'checks', 'species_report']) await expect(status(page, id)).toHaveAttribute('data-status', 'cached');
+    expect(await runCount(page)).toBe(1);
+  });
 });

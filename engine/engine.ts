@@ -11,13 +11,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCatalogue, type Catalogue } from '../nodes/catalogue.js';
-import type { PreviewResponse } from './contract/api.js';
+import type { PreviewResponse, StoredNodeResult } from './contract/api.js';
 import { CacheStore } from './cache/cache-store.js';
 import { fingerprintPipeline, type NodeFingerprint } from './cache/fingerprint.js';
 import type { EngineEvent, EngineEventListener, RunSummary } from './contract/events.js';
 import { Database, cleanDuckDBMessage } from './duckdb/database.js';
 import { ConnectionPool } from './execute/connection-pool.js';
 import { runPipeline } from './execute/run-pipeline.js';
+import { storedResults } from './execute/stored-results.js';
 import type { Workspace } from './execute/workspace.js';
 import type { PipelineDocument, ResolvedPipeline } from './pipeline/document.js';
 import { loadResolvedFile, loadResolvedText, type LoadOutcome } from './pipeline/load-pipeline.js';
@@ -75,6 +76,11 @@ export interface Engine {
   cancel(runId: string): boolean;
   preview(pipeline: ResolvedPipeline, nodeId: string, options?: { port?: string; limit?: number; offset?: number; signal?: AbortSignal }): Promise<PreviewResult>;
   profile(pipeline: ResolvedPipeline, nodeId: string, options?: { port?: string; sampleRows?: number; signal?: AbortSignal }): Promise<TableProfile>;
+  /**
+   * The nodes whose result is already kept (what a run would serve from the cache), by id, with
+   * their row counts; looking changes nothing (no run recorded, no use counted in the cache).
+   */
+  storedResults(pipeline: ResolvedPipeline): Promise<Record<string, StoredNodeResult>>;
   on(listener: EngineEventListener): () => void;
   dispose(): Promise<void>;
 }
@@ -230,6 +236,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         inflightProfiles.set(flightKey, flight);
       }
       return flight;
+    },
+
+    async storedResults(pipeline) {
+      const prints = await fingerprints(pipeline);
+      // In use, like a preview: the in-memory tier is not trimmed while it is being looked at.
+      return cache.inUse(() => storedResults(pipeline, prints, { cache, workspace }));
     },
 
     on(listener) {

@@ -12,7 +12,7 @@ import type { ColumnInfo, JsonRow } from '../../nodes/node-definition.js';
 import type { PipelineDocument, PipelineIssue } from '../pipeline/document.js';
 import type { TableProfile } from '../profile/profile-types.js';
 import type { LogEntry, MetricRecord, ModelRecord, QualityResultRecord, RunDetails, RunRecord } from '../run-store/types.js';
-import type { EngineEvent } from './events.js';
+import type { EngineEvent, NodeRunSummary } from './events.js';
 
 export type { CatalogueJson, ColumnInfo, EngineEvent, JsonRow, PipelineDocument, PipelineIssue, TableProfile };
 export type { LogEntry, MetricRecord, ModelRecord, QualityResultRecord, RunDetails, RunRecord };
@@ -28,6 +28,7 @@ export const API_PATHS = {
   preview: '/api/preview',
   schema: '/api/schema',
   profile: '/api/profile',
+  storedResults: '/api/results',
   run: '/api/runs',
   runs: '/api/runs',
   autosave: '/api/autosave',
@@ -59,6 +60,8 @@ export const profileRequest = z.strictObject({
   /** Profile a sample of about this many rows (fast first look); omit for the full profile. */
   sampleRows: z.number().int().positive().optional(),
 });
+/** Which nodes of a document have their result kept from an earlier run (asked when a pipeline opens). */
+export const storedResultsRequest = z.strictObject({ document: documentSchema, path: pathSchema.optional() });
 export const runRequest = z.strictObject({ document: documentSchema, path: pathSchema.optional(), target: z.string().optional() });
 export const autosaveRequest = z.strictObject({ key: z.string().min(1).max(500), document: documentSchema.nullable() });
 
@@ -69,6 +72,7 @@ export type SaveRequest = z.input<typeof saveRequest>;
 export type PreviewRequest = z.input<typeof previewRequest>;
 export type SchemaRequest = z.input<typeof schemaRequest>;
 export type ProfileRequest = z.input<typeof profileRequest>;
+export type StoredResultsRequest = z.input<typeof storedResultsRequest>;
 export type RunRequestBody = z.input<typeof runRequest>;
 export type AutosaveRequest = z.input<typeof autosaveRequest>;
 
@@ -143,6 +147,24 @@ export interface SchemaResponse {
 }
 
 export type ProfileResponse = TableProfile;
+
+/**
+ * A node whose result is kept (its outputs in the cache, or a sink's files as it wrote them): what
+ * a run would answer for it without computing anything. Shaped like a run's node summary.
+ */
+export interface StoredNodeResult extends Pick<NodeRunSummary, 'rows' | 'columns' | 'outputRows' | 'failedChecks' | 'warnings' | 'error' | 'fusedInto'> {
+  /** `failed` when its kept data-quality checks failed and stop a run (on_fail: error). */
+  status: 'cached' | 'failed';
+}
+
+/**
+ * The nodes whose result is kept, by id. A step computed inside a later step's query has nothing
+ * kept of its own: it is listed with `fusedInto` (no rows) when that step's result is kept. Nodes
+ * that are not valid yet are not listed, nor what depends on them.
+ */
+export interface StoredResultsResponse {
+  nodes: Record<string, StoredNodeResult>;
+}
 
 export interface RunStartedResponse {
   runId: string;

@@ -11,7 +11,8 @@ import type { CacheStore } from '../cache/cache-store.js';
 import { explainChange, fileIdentity, type NodeFingerprint } from '../cache/fingerprint.js';
 import { createBuildContext, createCheckContext, createSinkContext, type ContextOptions } from '../compile/node-context.js';
 import { createWorkerContext } from '../compile/worker-context.js';
-import { modelsPresent, publishModel, modelDir, partialModelDir, type Workspace } from './workspace.js';
+import { publishModel, modelDir, partialModelDir, type Workspace } from './workspace.js';
+import { keptResult, reportOutcome } from './stored-results.js';
 import type { EngineEvent, NodeRunSummary, RunSummary } from '../contract/events.js';
 import type { Connection } from '../duckdb/database.js';
 import { ancestors } from '../pipeline/graph.js';
@@ -344,29 +345,15 @@ type Outcome = Pick<NodeRunSummary, 'status' | 'rows' | 'columns' | 'outputRows'
 /** A node whose outputs (or, for sinks, written files) are still exactly as cached: no work. */
 async function serveFromCache(request: RunRequest, node: ResolvedNode, fingerprint: NodeFingerprint): Promise<(Outcome & { reason: string }) | undefined> {
   const { cache } = request;
-  const def = node.definition;
-  if (def.kind === 'sink' || (def.kind === 'worker' && def.targets)) {
-    const record = await cache.sinkRecord(fingerprint.node);
-    if (!record) return undefined;
-    const now = await Promise.all(record.files.map((f) => fileIdentity(f.path)));
-    const untouched = now.every((f, i) => f.size === record.files[i]!.size && f.mtimeMs === record.files[i]!.mtimeMs && f.size >= 0);
-    return untouched ? { status: 'cached', reason: 'unchanged, output files as written', rows: record.rows } : undefined;
-  }
-  const modelPorts = new Set(node.outputs.filter((p) => p.type === 'model').map((p) => p.name));
-  const keys = Object.entries(fingerprint.outputs).filter(([port]) => !modelPorts.has(port)).map(([, key]) => key);
-  const present = await cache.present(keys);
-  if (present.size !== keys.length) return undefined;
-  const modelKeys = [...modelPorts].map((port) => fingerprint.outputs[port]!);
-  if (!(await modelsPresent(request.workspace, modelKeys))) return undefined;
-  if (keys.length === 0) return { status: 'cached', reason: 'unchanged' };
-  await cache.touch(keys);
-  const first = present.get(fingerprint.outputs.out ?? keys[0]!)!;
-  const outputRows = keys.length > 1 ? Object.fromEntries(Object.entries(fingerprint.outputs).filter(([port]) => !modelPorts.has(port)).map(([port, key]) => [port, present.get(key)!.rows])) : undefined;
-  const report = def.kind === 'table' && def.check ? await cache.report(fingerprint.node) : undefined;
-  const checked = report ? applyReport(request, node, report) : {};
+  const kept = await keptResult(request, node, fingerprint);
+  if (!kept) return undefined;
+  if (kept.sink) return { ...kept.result, reason: 'unchanged, output files as written' };
+  if (kept.keys.length === 0) return { ...kept.result, reason: 'unchanged' };
+  await cache.touch(kept.keys);
+  if (kept.report) emitReport(request, node, kept.report);
   // In memory: a preview or an earlier run of this engine computed it for a step that reads it twice.
-  const reason = keys.every((key) => cache.heldInMemory(key)) ? 'unchanged; kept in memory by an earlier preview or run' : 'unchanged';
-  return { status: 'cached', reason, rows: first.rows, columns: first.columns, outputRows, ...checked };
+  const reason = kept.keys.every((key) => cache.heldInMemory(key)) ? 'unchanged; kept in memory by an earlier preview or run' : 'unchanged';
+  return { ...kept.result, reason };
 }
 
 function contextOptions(
@@ -495,18 +482,12 @@ async function materialiseTable(
 
 /** Emit a quality report and decide whether it fails the node (on_fail: error). */
 function applyReport(request: RunRequest, node: ResolvedNode, report: QualityReport): Partial<Outcome> {
+  emitReport(request, node, report);
+  return reportOutcome(report);
+}
+
+function emitReport(request: RunRequest, node: ResolvedNode, report: QualityReport): void {
   request.emit({ type: 'quality', runId: request.runId, nodeId: node.id, report });
-  const failed = report.results.filter((r) => !r.passed);
-  if (failed.length === 0) return { failedChecks: 0 };
-  const lines = failed.map((r) => {
-    const where = r.column !== undefined ? `${r.column}: ` : '';
-    const examples = r.examples && r.examples.length > 0 ? ` (e.g. ${r.examples.map((e) => JSON.stringify(e)).join(', ')})` : '';
-    return `${where}${r.check} — ${r.detail}${examples}`;
-  });
-  if (report.onFail === 'error') {
-    return { status: 'failed', failedChecks: failed.length, error: `${failed.length} data-quality check(s) failed:\n  ${lines.join('\n  ')}` };
-  }
-  return { failedChecks: failed.length, warnings: lines };
 }
 
 async function writeSink(request: RunRequest, def: SinkNodeDefinition, fingerprint: NodeFingerprint, options: ContextOptions<unknown>): Promise<Outcome> {

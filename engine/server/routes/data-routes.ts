@@ -1,10 +1,23 @@
 /**
- * Looking at data: a node's rows (preview), its inputs' columns (schema), its column profile.
- * Each is computed lazily by the engine and cancelled when the UI abandons the request.
+ * Looking at data: a node's rows (preview), its inputs' columns (schema), its column profile,
+ * each computed lazily by the engine and cancelled when the UI abandons the request; and which
+ * nodes' results are kept from earlier runs (asked when a pipeline opens).
  */
-import { API_PATHS, previewRequest, profileRequest, schemaRequest, type PreviewResponse, type ProfileResponse, type SchemaResponse } from '../../contract/api.js';
+import {
+  API_PATHS,
+  previewRequest,
+  profileRequest,
+  schemaRequest,
+  storedResultsRequest,
+  type PreviewResponse,
+  type ProfileResponse,
+  type SchemaResponse,
+  type StoredResultsResponse,
+} from '../../contract/api.js';
+import type { Engine } from '../../engine.js';
 import { errorMessage } from '../../execute/error-message.js';
-import { parseInputRef } from '../../pipeline/document.js';
+import { parseInputRef, type PipelineDocument, type PipelineIssue, type ResolvedPipeline } from '../../pipeline/document.js';
+import { descendants, documentEdges } from '../../pipeline/graph.js';
 import { HttpError, readJson } from '../http-io.js';
 import { requireDocument, resolveRequest } from '../request-pipeline.js';
 import { optionalPipelineFile, type ApiRequest, type Route } from './route.js';
@@ -35,6 +48,25 @@ async function inputSchemas({ req, context, signal }: ApiRequest): Promise<Schem
   return response;
 }
 
+/**
+ * The document without its invalid nodes and what reads them, resolved: a half-edited node must not
+ * hide what is kept elsewhere. Undefined when nothing can be resolved (an error names no node).
+ */
+function resolveValidPart(engine: Engine, document: PipelineDocument, shapeIssues: PipelineIssue[], file: string | undefined): ResolvedPipeline | undefined {
+  const options = file === undefined ? {} : { file };
+  const whole = engine.resolve(document, options);
+  const errors = [...shapeIssues, ...whole.issues].filter((i) => i.severity === 'error');
+  const broken = new Set(errors.flatMap((i) => (i.nodeId === undefined ? [] : [i.nodeId])));
+  // Only errors about the document as a whole (an unknown top-level key): its nodes are fine.
+  if (whole.pipeline && broken.size === 0) return whole.pipeline;
+  if (broken.size === 0) return undefined;
+  const edges = documentEdges(document);
+  for (const id of [...broken]) for (const below of descendants(edges, id)) broken.add(below);
+  const { layout: _layout, ...rest } = document;
+  const part = engine.resolve({ ...rest, nodes: document.nodes.filter((n) => !broken.has(n.id)) }, options);
+  return part.pipeline && !part.issues.some((i) => i.severity === 'error') ? part.pipeline : undefined;
+}
+
 export const dataRoutes: Route[] = [
   {
     method: 'POST',
@@ -55,6 +87,17 @@ export const dataRoutes: Route[] = [
       const file = await optionalPipelineFile(context, body.path);
       const pipeline = resolveRequest(context.engine, body.document, { file, nodeId: body.node });
       return context.engine.profile(pipeline, body.node, { port: body.port, sampleRows: body.sampleRows, signal });
+    },
+  },
+  {
+    method: 'POST',
+    path: API_PATHS.storedResults,
+    handler: async ({ req, context }): Promise<StoredResultsResponse> => {
+      const body = await readJson(req, storedResultsRequest);
+      const file = await optionalPipelineFile(context, body.path);
+      const { document, issues } = requireDocument(body.document, file);
+      const pipeline = resolveValidPart(context.engine, document, issues, file);
+      return { nodes: pipeline ? await context.engine.storedResults(pipeline) : {} };
     },
   },
 ];

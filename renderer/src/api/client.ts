@@ -23,6 +23,7 @@ import {
   type RunStartedResponse,
   type SaveResponse,
   type SchemaResponse,
+  type StoredResultsResponse,
   type ValidateResponse,
 } from '../../../engine/contract/api';
 
@@ -65,6 +66,8 @@ export interface EngineClient {
   preview(body: PreviewRequest, signal?: AbortSignal): Promise<PreviewResponse>;
   schema(document: PipelineDocument, node: string, path?: string, signal?: AbortSignal): Promise<SchemaResponse>;
   profile(body: ProfileRequest, signal?: AbortSignal): Promise<ProfileResponse>;
+  /** The nodes whose result is kept from an earlier run (asked when a pipeline opens); looking changes nothing. */
+  storedResults(document: PipelineDocument, path?: string, signal?: AbortSignal): Promise<StoredResultsResponse>;
   run(document: PipelineDocument, path?: string, target?: string): Promise<RunStartedResponse>;
   cancelRun(runId: string): Promise<{ cancelled: boolean }>;
   listRuns(path?: string): Promise<RunListResponse>;
@@ -88,6 +91,7 @@ export function createEngineClient(): EngineClient {
     preview: (body, signal) => request(API_PATHS.preview, { json: body, signal }),
     schema: (document, node, path, signal) => request(API_PATHS.schema, { json: { document, node, path }, signal }),
     profile: (body, signal) => request(API_PATHS.profile, { json: body, signal }),
+    storedResults: (document, path, signal) => request(API_PATHS.storedResults, { json: { document, path }, signal }),
     run: (document, path, target) => request(API_PATHS.run, { json: { document, path, target } }),
     cancelRun: (runId) => request(`${API_PATHS.runs}/${encodeURIComponent(runId)}/cancel`, { json: {} }),
     listRuns: (path) => request(`${API_PATHS.runs}${path ? `?path=${encodeURIComponent(path)}` : ''}`),

@@ -1,14 +1,18 @@
 /**
  * Side effects of store changes, attached in one place (never inside reducers):
  * validation (debounced) after every document change, autosave (debounced) of unsaved edits,
- * and the engine's event stream into the run slice.
+ * the results kept from earlier runs after a pipeline opens, and the engine's event stream into
+ * the run slice.
  */
 import type { EngineClient } from '../api/client';
 import type { MillraceStore } from './create-store';
+import { signaturesFor } from './selectors';
 
 export interface SideEffectOptions {
   validateMs?: number;
   autosaveMs?: number;
+  /** Wait after a load before asking for kept results (a restore right after an open asks once). */
+  storedResultsMs?: number;
   /** Subscribe to engine events (off in tests that drive events by hand). */
   events?: boolean;
   /** Where events come from: the window's shared event hub (default: a connection of its own). */
@@ -37,7 +41,7 @@ function debounce(fn: () => void, ms: number): { schedule(): void; cancel(): voi
 }
 
 export function attachSideEffects(store: MillraceStore, client: EngineClient, options: SideEffectOptions = {}): () => void {
-  const { validateMs = 250, autosaveMs = 1000, events = true, subscribe = client.subscribe.bind(client) } = options;
+  const { validateMs = 250, autosaveMs = 1000, storedResultsMs = 150, events = true, subscribe = client.subscribe.bind(client) } = options;
   let validationSeq = 0;
 
   const validate = debounce(() => {
@@ -54,6 +58,34 @@ export function attachSideEffects(store: MillraceStore, client: EngineClient, op
       },
     );
   }, validateMs);
+
+  // Results kept from earlier runs: asked once a load (or a wholesale replacement) settles; an
+  // answer that comes after another load, or after a run started or ended, is dropped.
+  let asking: AbortController | undefined;
+  const askStoredResults = debounce(() => {
+    const { document, path, open, swapCount, run } = store.getState();
+    if (!open || document.nodes.length === 0 || run.running || run.requesting) return;
+    const controller = new AbortController();
+    asking = controller;
+    const ask = async () => {
+      try {
+        const { nodes } = await client.storedResults(document, path, controller.signal);
+        const now = store.getState();
+        if (controller.signal.aborted || now.swapCount !== swapCount || now.run.version !== run.version) return;
+        now.showStoredResults(nodes, signaturesFor(document));
+      } catch {
+        // A convenience: without an answer the nodes show as not run, as before.
+      } finally {
+        if (asking === controller) asking = undefined;
+      }
+    };
+    void ask();
+  }, storedResultsMs);
+  const stopAsking = () => {
+    askStoredResults.cancel();
+    asking?.abort();
+    asking = undefined;
+  };
 
   const saveNow = (keepalive: boolean) => {
     const state = store.getState();
@@ -73,6 +105,10 @@ export function attachSideEffects(store: MillraceStore, client: EngineClient, op
   if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
 
   const unsubscribeStore = store.subscribe((state, previous) => {
+    if (state.swapCount !== previous.swapCount) {
+      stopAsking();
+      askStoredResults.schedule();
+    }
     if (state.document === previous.document && state.path === previous.path && state.open === previous.open) return;
     validate.schedule();
     if (state.document !== previous.document && state.isDirty()) autosave.schedule();
@@ -89,6 +125,7 @@ export function attachSideEffects(store: MillraceStore, client: EngineClient, op
     if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
     validate.cancel();
     autosave.cancel();
+    stopAsking();
     unsubscribeStore();
     unsubscribeEvents();
   };

@@ -32,6 +32,11 @@ export interface DocumentSlice {
   open: boolean;
   /** Counts loads, so views can react to a newly opened document (fit it in view). */
   loadCount: number;
+  /**
+   * Counts loads and wholesale replacements (a restored autosave, a YAML edit): after each, the
+   * engine is asked which results are kept from earlier runs (side-effects.ts).
+   */
+  swapCount: number;
   document: PipelineDocument;
   path: string | undefined;
   source: string | undefined;
@@ -58,6 +63,7 @@ export const createDocumentSlice: StateCreator<MillraceState, [], [], DocumentSl
   return {
     open: false,
     loadCount: 0,
+    swapCount: 0,
     document: empty,
     path: undefined,
     source: undefined,
@@ -77,6 +83,7 @@ export const createDocumentSlice: StateCreator<MillraceState, [], [], DocumentSl
         selectedNodes: state.selectedNodes.map(rename).filter((id) => ids.has(id)),
         selectedEdges: change.kind === 'remove' || change.kind === 'replace' || change.kind === 'rename-node' ? [] : state.selectedEdges,
         run: change.kind === 'rename-node' ? renameRunNode(state.run, change.from, change.to) : state.run,
+        ...(change.kind === 'replace' ? { swapCount: state.swapCount + 1 } : {}),
       });
     },
     undo() {
@@ -94,6 +101,7 @@ export const createDocumentSlice: StateCreator<MillraceState, [], [], DocumentSl
       set({
         open: true,
         loadCount: get().loadCount + 1,
+        swapCount: get().swapCount + 1,
         document,
         path: options.path,
         source: options.source,

@@ -1,8 +1,10 @@
 /** Live run status per node, folded from engine events (see run-state.ts for the rules). */
 import type { StateCreator } from 'zustand/vanilla';
+import type { StoredNodeResult } from '../../../../engine/contract/api';
 import type { EngineEvent } from '../../../../engine/contract/events';
 import { applyRunEvent, initialRunState, requestRun, runRequestFailed, startRun, type RunState } from '../run-state';
 import { nodeSignatures } from '../run-signatures';
+import { mergeStoredResults } from '../stored-results';
 import type { MillraceState } from '../state';
 
 export interface RunSlice {
@@ -13,6 +15,8 @@ export interface RunSlice {
   runStarted(runId: string, target?: string): void;
   runRequestFailed(error: string): void;
   applyEvent(event: EngineEvent): void;
+  /** Results kept from earlier runs, for nodes with no status yet (see stored-results.ts). */
+  showStoredResults(results: Record<string, StoredNodeResult>, signatures: Record<string, string>): void;
   setEventsConnected(connected: boolean): void;
   resetRun(): void;
 }
@@ -25,6 +29,10 @@ export const createRunSlice: StateCreator<MillraceState, [], [], RunSlice> = (se
   runRequestFailed: (error) => set({ run: runRequestFailed(get().run, error) }),
   applyEvent(event) {
     const run = applyRunEvent(get().run, event);
+    if (run !== get().run) set({ run });
+  },
+  showStoredResults(results, signatures) {
+    const run = mergeStoredResults(get().run, results, signatures);
     if (run !== get().run) set({ run });
   },
   setEventsConnected: (eventsConnected) => set({ eventsConnected }),

@@ -1,0 +1,113 @@
+/**
+ * Which nodes' results are already kept, found without computing, writing or touching anything:
+ * every table output in the cache (file or in-memory tier), every model folder, a sink's files
+ * exactly as it last wrote them. A run serves a node from the cache by this same test
+ * (run-pipeline.ts, serveFromCache); the canvas asks it when a pipeline opens, so the status of
+ * each node survives a reload. Steps fused into a later step's query are listed with that step.
+ */
+import type { QualityReport } from '../../nodes/node-definition.js';
+import type { CacheStore } from '../cache/cache-store.js';
+import { fileIdentity, type NodeFingerprint } from '../cache/fingerprint.js';
+import type { StoredNodeResult } from '../contract/api.js';
+import type { ResolvedNode, ResolvedPipeline } from '../pipeline/document.js';
+import { planFusion } from './fusion-plan.js';
+import { modelsPresent, type Workspace } from './workspace.js';
+
+/** Where kept results live. */
+export interface KeptSources {
+  cache: CacheStore;
+  workspace: Workspace;
+}
+
+export interface KeptResult {
+  result: StoredNodeResult;
+  /** Whether it is a sink (or a worker writing files) whose files are as it wrote them. */
+  sink: boolean;
+  /** Cache keys of its table outputs (none for a sink or a node whose only output is a model). */
+  keys: string[];
+  /** The kept data-quality report of a node with checks. */
+  report?: QualityReport;
+}
+
+/** What is kept of a node's last result under `fingerprint`, or undefined when a run would compute it. */
+export async function keptResult(sources: KeptSources, node: ResolvedNode, fingerprint: NodeFingerprint): Promise<KeptResult | undefined> {
+  const { cache } = sources;
+  const def = node.definition;
+  if (def.kind === 'sink' || (def.kind === 'worker' && def.targets)) {
+    const record = await cache.sinkRecord(fingerprint.node);
+    if (!record) return undefined;
+    const now = await Promise.all(record.files.map((f) => fileIdentity(f.path)));
+    const untouched = now.every((f, i) => f.size === record.files[i]!.size && f.mtimeMs === record.files[i]!.mtimeMs && f.size >= 0);
+    return untouched ? { result: { status: 'cached', rows: record.rows }, sink: true, keys: [] } : undefined;
+  }
+  const modelPorts = new Set(node.outputs.filter((p) => p.type === 'model').map((p) => p.name));
+  const tables = Object.entries(fingerprint.outputs).filter(([port]) => !modelPorts.has(port));
+  const keys = tables.map(([, key]) => key);
+  const present = await cache.present(keys);
+  if (present.size !== keys.length) return undefined;
+  const modelKeys = [...modelPorts].map((port) => fingerprint.outputs[port]!);
+  if (!(await modelsPresent(sources.workspace, modelKeys))) return undefined;
+  if (keys.length === 0) return { result: { status: 'cached' }, sink: false, keys };
+  const first = present.get(fingerprint.outputs.out ?? keys[0]!)!;
+  const outputRows = keys.length > 1 ? Object.fromEntries(tables.map(([port, key]) => [port, present.get(key)!.rows])) : undefined;
+  const report = def.kind === 'table' && def.check ? await cache.report(fingerprint.node) : undefined;
+  const checked = report ? reportOutcome(report) : {};
+  return { result: { status: 'cached', rows: first.rows, columns: first.columns, outputRows, ...checked }, sink: false, keys, ...(report ? { report } : {}) };
+}
+
+/** What a quality report means for its node: failed checks as lines, and failure when on_fail is error. */
+export function reportOutcome(report: QualityReport): Pick<StoredNodeResult, 'failedChecks' | 'warnings' | 'error'> & { status?: 'failed' } {
+  const failed = report.results.filter((r) => !r.passed);
+  if (failed.length === 0) return { failedChecks: 0 };
+  const lines = failed.map((r) => {
+    const where = r.column !== undefined ? `${r.column}: ` : '';
+    const examples = r.examples && r.examples.length > 0 ? ` (e.g. ${r.examples.map((e) => JSON.stringify(e)).join(', ')})` : '';
+    return `${where}${r.check} — ${r.detail}${examples}`;
+  });
+  if (report.onFail === 'error') {
+    return { status: 'failed', failedChecks: failed.length, error: `${failed.length} data-quality check(s) failed:\n  ${lines.join('\n  ')}` };
+  }
+  return { failedChecks: failed.length, warnings: lines };
+}
+
+/** Every node of `pipeline` whose result under `fingerprints` is kept, by id, in the pipeline's order. */
+export async function storedResults(
+  pipeline: ResolvedPipeline,
+  fingerprints: Map<string, NodeFingerprint>,
+  sources: KeptSources,
+): Promise<Record<string, StoredNodeResult>> {
+  const results: Record<string, StoredNodeResult> = {};
+  // One at a time: each look is a small metadata query or a stat, on the cache's own connection.
+  for (const id of pipeline.order) {
+    const node = pipeline.nodes.get(id);
+    const fingerprint = fingerprints.get(id);
+    if (!node || !fingerprint) continue;
+    const kept = await keptResult(sources, node, fingerprint);
+    if (kept) results[id] = kept.result;
+  }
+  await addFusedSteps(pipeline, fingerprints, sources.cache, results);
+  return results;
+}
+
+/**
+ * A step a run computes inside its consumer's query keeps nothing, but it was computed: when the
+ * consumer's result is kept and the step was recorded as fused under the same fingerprint, list it
+ * as a run would show it ("within <consumer>"), so a reload shows the whole pipeline as it was.
+ */
+async function addFusedSteps(
+  pipeline: ResolvedPipeline,
+  fingerprints: Map<string, NodeFingerprint>,
+  cache: CacheStore,
+  results: Record<string, StoredNodeResult>,
+): Promise<void> {
+  const plan = await planFusion(pipeline, pipeline.order, fingerprints, cache);
+  const steps = [...plan.fused].filter((id) => results[id] === undefined);
+  const keyOf = (id: string) => Object.values(fingerprints.get(id)!.outputs)[0]!;
+  const recorded = await cache.fusedBefore(steps.map(keyOf));
+  // Latest steps first: a step fused into another fused step follows it to the query that ran.
+  for (const id of [...steps].reverse()) {
+    const consumer = plan.consumer.get(id)!;
+    const into = results[consumer]?.fusedInto ?? consumer;
+    if (recorded.has(keyOf(id)) && results[consumer]?.status === 'cached') results[id] = { status: 'cached', fusedInto: into };
+  }
+}
