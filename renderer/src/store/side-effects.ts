@@ -73,8 +73,9 @@ export function attachSideEffects(store: MillraceStore, client: EngineClient, op
         const now = store.getState();
         if (controller.signal.aborted || now.swapCount !== swapCount || now.run.version !== run.version) return;
         now.showStoredResults(nodes, signaturesFor(document));
-      } catch {
-        // A convenience: without an answer the nodes show as not run, as before.
+      } catch (error) {
+        // Not worth a dialog: without an answer the nodes show as not run. Said in the console for whoever looks.
+        if (!controller.signal.aborted) console.warn('Millrace: could not read the results kept from earlier runs:', error);
       } finally {
         if (asking === controller) asking = undefined;
       }
