@@ -77,16 +77,39 @@ export async function storedResults(
   sources: KeptSources,
 ): Promise<Record<string, StoredNodeResult>> {
   const results: Record<string, StoredNodeResult> = {};
+  const candidates = await possiblyKept(pipeline, fingerprints, sources.cache);
   // One at a time: each look is a small metadata query or a stat, on the cache's own connection.
-  for (const id of pipeline.order) {
-    const node = pipeline.nodes.get(id);
-    const fingerprint = fingerprints.get(id);
-    if (!node || !fingerprint) continue;
-    const kept = await keptResult(sources, node, fingerprint);
+  for (const id of candidates) {
+    const kept = await keptResult(sources, pipeline.nodes.get(id)!, fingerprints.get(id)!);
     if (kept) results[id] = kept.result;
   }
   await addFusedSteps(pipeline, fingerprints, sources.cache, results);
   return results;
+}
+
+/**
+ * The nodes worth a closer look, in pipeline order, from two queries for the whole pipeline: every
+ * table output in the cache, or a sink with a record. A 1000-node pipeline opened with nothing kept
+ * costs two queries, not a thousand.
+ */
+async function possiblyKept(pipeline: ResolvedPipeline, fingerprints: Map<string, NodeFingerprint>, cache: CacheStore): Promise<string[]> {
+  const writesFiles = (node: ResolvedNode) => node.definition.kind === 'sink' || (node.definition.kind === 'worker' && node.definition.targets !== undefined);
+  const tableKeys = (node: ResolvedNode, fingerprint: NodeFingerprint) => {
+    const tablePorts = new Set(node.outputs.filter((p) => p.type === 'table').map((p) => p.name));
+    return Object.entries(fingerprint.outputs).filter(([port]) => tablePorts.has(port)).map(([, key]) => key);
+  };
+  const nodes = pipeline.order.flatMap((id) => {
+    const node = pipeline.nodes.get(id);
+    const fingerprint = fingerprints.get(id);
+    return node && fingerprint ? [{ id, node, fingerprint }] : [];
+  });
+  const [present, sinks] = await Promise.all([
+    cache.present(nodes.filter((n) => !writesFiles(n.node)).flatMap((n) => tableKeys(n.node, n.fingerprint))),
+    cache.sinksRecorded(nodes.filter((n) => writesFiles(n.node)).map((n) => n.fingerprint.node)),
+  ]);
+  return nodes
+    .filter(({ node, fingerprint }) => (writesFiles(node) ? sinks.has(fingerprint.node) : tableKeys(node, fingerprint).every((key) => present.has(key))))
+    .map((n) => n.id);
 }
 
 /**
