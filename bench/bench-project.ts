@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { createEngine, type Engine } from '../engine/engine.js';
+import type { RunSummary } from '../engine/contract/events.js';
 import type { ResolvedPipeline } from '../engine/pipeline/document.js';
 import type { DuckDBSettings } from './duckdb-settings.js';
 import { pipelineTemplate } from './paths.js';
@@ -63,7 +64,8 @@ export async function withColdEngine<T>(project: BenchProject, settings: DuckDBS
 }
 
 /** Run the whole pipeline; a run that does not succeed is a crash of the case, with the engine's reason. */
-export async function runToCompletion(engine: Engine, pipeline: ResolvedPipeline): Promise<void> {
+export async function runToCompletion(engine: Engine, pipeline: ResolvedPipeline): Promise<RunSummary> {
   const summary = await engine.run(pipeline).result;
   if (summary.status !== 'succeeded') throw new Error(`The pipeline run ${summary.status}: ${summary.error ?? 'no error message'}`);
+  return summary;
 }

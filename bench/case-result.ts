@@ -43,9 +43,14 @@ export function unmeasuredCase(id: string, title: string, target: Target | strin
   return { id, title, ours: measurement('not measured', '', []), target: typeof target === 'string' ? target : targetText(target), note };
 }
 
+/** What `work` returned, and the milliseconds it took. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
 /** Milliseconds taken by `work`. */
 export async function timeMs(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
+  return (await timed(work)).ms;
 }

@@ -4,6 +4,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { DuckDBSettings } from './duckdb-settings.js';
 
 export interface ReferenceDuckDB {
@@ -26,6 +27,19 @@ export async function openReference(settings: DuckDBSettings, tempDirectory: str
       instance.closeSync();
     },
   };
+}
+
+/**
+ * A fresh raw DuckDB (its temp files under `workDir/duckdb-tmp`) for `use`, closed after it: each
+ * repetition of the reference starts as cold as Millrace's (see withColdEngine).
+ */
+export async function withColdReference<T>(settings: DuckDBSettings, workDir: string, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const duckdb = await openReference(settings, path.join(workDir, 'duckdb-tmp'));
+  try {
+    return await use(duckdb.connection);
+  } finally {
+    duckdb.close();
+  }
 }
 
 /** Runs a query and reads all of its rows as JSON values (as a client showing them would), returning the row count. */

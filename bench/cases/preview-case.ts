@@ -3,13 +3,12 @@
  * hand-written query with LIMIT 100 on raw DuckDB. Each repetition starts a fresh engine on an
  * empty cache and a fresh DuckDB; only the preview call and the query are timed.
  */
-import path from 'node:path';
 import { measurement } from '../bench-types.js';
 import type { BenchCase } from '../bench-context.js';
 import { clearState, createBenchProject, withColdEngine } from '../bench-project.js';
 import { compareCase, timeMs } from '../case-result.js';
 import { handQuery, handQueryLimit } from '../hand-query.js';
-import { openReference, readAll } from '../reference-duckdb.js';
+import { readAll, withColdReference } from '../reference-duckdb.js';
 
 export const PREVIEW_NODE = 'features';
 /** Clicked next, in the same engine: the step before, as a user walks back up the pipeline. */
@@ -35,12 +34,7 @@ export const previewCase: BenchCase = {
         ours.push(await previewOf(PREVIEW_NODE));
         next.push(await previewOf(NEXT_NODE));
       });
-      const duckdb = await openReference(settings, path.join(workDir, 'duckdb-tmp'));
-      try {
-        reference.push(await timeMs(() => readAll(duckdb.connection, query)));
-      } finally {
-        duckdb.close();
-      }
+      reference.push(await withColdReference(settings, workDir, (connection) => timeMs(() => readAll(connection, query))));
     }
     clearState(project);
     const hand = measurement('hand query LIMIT 100 (DuckDB)', 'ms', reference);

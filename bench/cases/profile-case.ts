@@ -10,7 +10,7 @@ import { clearState, createBenchProject, withColdEngine } from '../bench-project
 import { compareCase, timeMs, unmeasuredCase } from '../case-result.js';
 import { benchDir } from '../paths.js';
 import { lastJsonLine, runPython } from '../python-env.js';
-import { openReference, readAll, sqlString } from '../reference-duckdb.js';
+import { readAll, sqlString, withColdReference } from '../reference-duckdb.js';
 
 export const SOURCE_NODE = 'events';
 const SUMMARIZE_TARGET = { ratio: 0.75 };
@@ -35,12 +35,8 @@ export const profileCase: BenchCase = {
           }),
         ),
       );
-      const duckdb = await openReference(settings, path.join(workDir, 'duckdb-tmp'));
-      try {
-        summarize.push(await timeMs(() => readAll(duckdb.connection, `SUMMARIZE SELECT * FROM read_parquet(${sqlString(dataset.eventsParquet)})`)));
-      } finally {
-        duckdb.close();
-      }
+      const summarizeSql = `SUMMARIZE SELECT * FROM read_parquet(${sqlString(dataset.eventsParquet)})`;
+      summarize.push(await withColdReference(settings, workDir, (connection) => timeMs(() => readAll(connection, summarizeSql))));
       if (python) {
         const stdout = await runPython(python, [path.join(benchDir, 'pandas_profile.py'), dataset.eventsCsv]);
         pandas.push(lastJsonLine<{ seconds: number }>(stdout).seconds * 1000);

@@ -12,7 +12,7 @@ import { compareCase, timeMs, unmeasuredCase } from '../case-result.js';
 import { handQuery, handQueryCopy } from '../hand-query.js';
 import { benchDir } from '../paths.js';
 import { lastJsonLine, runPython } from '../python-env.js';
-import { openReference } from '../reference-duckdb.js';
+import { withColdReference } from '../reference-duckdb.js';
 
 const COPY_TARGET = { ratio: 1.1 };
 const PANDAS_TARGET = { ratio: 0.1 };
@@ -34,12 +34,7 @@ export const runCase: BenchCase = {
       ours.push(await withColdEngine(project, settings, ({ engine, pipeline }) => timeMs(() => runToCompletion(engine, pipeline))));
       clearState(project);
       rmSync(copyTarget, { force: true });
-      const duckdb = await openReference(settings, path.join(workDir, 'duckdb-tmp'));
-      try {
-        reference.push(await timeMs(() => duckdb.connection.run(copy)));
-      } finally {
-        duckdb.close();
-      }
+      reference.push(await withColdReference(settings, workDir, (connection) => timeMs(() => connection.run(copy))));
       rmSync(copyTarget, { force: true });
       if (python) {
         const stdout = await runPython(python, [path.join(benchDir, 'pandas_pipeline.py'), dataset.eventsCsv, dataset.storesCsv, pandasTarget]);
