@@ -4,6 +4,7 @@
  * this way (temp views belong to one connection, so they are made where they are read).
  */
 import type { TableNodeDefinition } from '../../nodes/node-definition.js';
+import type { ResolvedNode } from '../pipeline/document.js';
 import { ident } from '../sql/quote.js';
 import { createBuildContext, type ContextOptions } from './node-context.js';
 
@@ -19,4 +20,13 @@ export async function createNodeViews(def: TableNodeDefinition, options: Context
     views.set(port, view);
   }
   return views;
+}
+
+/**
+ * Whether a view of this node's output computes a costly step (definition `costly`: a sort, a
+ * window, a join…), itself or through `costly`, the views (by `node.port`) already known to.
+ * Such a view, read twice by a step that fits statistics, is worth storing once.
+ */
+export function viewIsCostly(def: TableNodeDefinition, inputs: ResolvedNode['inputs'], costly: ReadonlySet<string>): boolean {
+  return def.costly === true || Object.values(inputs).some((i) => costly.has(`${i.node}.${i.port}`));
 }

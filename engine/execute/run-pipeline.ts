@@ -20,7 +20,7 @@ import type { ResolvedNode, ResolvedPipeline } from '../pipeline/document.js';
 import type { ConnectionPool } from './connection-pool.js';
 import { errorMessage, isCancellation } from './error-message.js';
 import { fusedChain, planFusion, type FusionPlan } from './fusion-plan.js';
-import { createNodeViews } from '../compile/node-views.js';
+import { createNodeViews, viewIsCostly } from '../compile/node-views.js';
 import { ident } from '../sql/quote.js';
 
 export interface RunRequest {
@@ -270,8 +270,7 @@ async function buildFusedViews(
       const [port] = output;
       const created = await createNodeViews(def, contextOptions(request, node, fingerprint, connection, relations), [output]);
       relations.set(`${id}.${port}`, created.get(port)!);
-      const readsCostlyView = Object.values(node.inputs).some((i) => views.costly.has(`${i.node}.${i.port}`));
-      if (def.costly || readsCostlyView) views.costly.add(`${id}.${port}`);
+      if (viewIsCostly(def, node.inputs, views.costly)) views.costly.add(`${id}.${port}`);
     } catch (error) {
       if (request.signal.aborted || isCancellation(error)) throw error;
       // Storing a step (a temp or in-memory table) computes the steps before it: the error may be theirs.

@@ -29,23 +29,34 @@ export interface KeptResult {
   report?: QualityReport;
 }
 
+/** A sink, or a worker that writes files: kept means its files are as it wrote them. */
+function writesFiles(node: ResolvedNode): boolean {
+  const def = node.definition;
+  return def.kind === 'sink' || (def.kind === 'worker' && def.targets !== undefined);
+}
+
+/** Cache keys of a node's table outputs, by port (model outputs live in model folders instead). */
+function tableOutputs(node: ResolvedNode, fingerprint: NodeFingerprint): [port: string, key: string][] {
+  const modelPorts = new Set(node.outputs.filter((p) => p.type === 'model').map((p) => p.name));
+  return Object.entries(fingerprint.outputs).filter(([port]) => !modelPorts.has(port));
+}
+
 /** What is kept of a node's last result under `fingerprint`, or undefined when a run would compute it. */
 export async function keptResult(sources: KeptSources, node: ResolvedNode, fingerprint: NodeFingerprint): Promise<KeptResult | undefined> {
   const { cache } = sources;
   const def = node.definition;
-  if (def.kind === 'sink' || (def.kind === 'worker' && def.targets)) {
+  if (writesFiles(node)) {
     const record = await cache.sinkRecord(fingerprint.node);
     if (!record) return undefined;
     const now = await Promise.all(record.files.map((f) => fileIdentity(f.path)));
     const untouched = now.every((f, i) => f.size === record.files[i]!.size && f.mtimeMs === record.files[i]!.mtimeMs && f.size >= 0);
     return untouched ? { result: { status: 'cached', rows: record.rows }, sink: true, keys: [] } : undefined;
   }
-  const modelPorts = new Set(node.outputs.filter((p) => p.type === 'model').map((p) => p.name));
-  const tables = Object.entries(fingerprint.outputs).filter(([port]) => !modelPorts.has(port));
+  const tables = tableOutputs(node, fingerprint);
   const keys = tables.map(([, key]) => key);
   const present = await cache.present(keys);
   if (present.size !== keys.length) return undefined;
-  const modelKeys = [...modelPorts].map((port) => fingerprint.outputs[port]!);
+  const modelKeys = node.outputs.filter((p) => p.type === 'model').map((p) => fingerprint.outputs[p.name]!);
   if (!(await modelsPresent(sources.workspace, modelKeys))) return undefined;
   if (keys.length === 0) return { result: { status: 'cached' }, sink: false, keys };
   const first = present.get(fingerprint.outputs.out ?? keys[0]!)!;
@@ -93,11 +104,7 @@ export async function storedResults(
  * costs two queries, not a thousand.
  */
 async function possiblyKept(pipeline: ResolvedPipeline, fingerprints: Map<string, NodeFingerprint>, cache: CacheStore): Promise<string[]> {
-  const writesFiles = (node: ResolvedNode) => node.definition.kind === 'sink' || (node.definition.kind === 'worker' && node.definition.targets !== undefined);
-  const tableKeys = (node: ResolvedNode, fingerprint: NodeFingerprint) => {
-    const tablePorts = new Set(node.outputs.filter((p) => p.type === 'table').map((p) => p.name));
-    return Object.entries(fingerprint.outputs).filter(([port]) => tablePorts.has(port)).map(([, key]) => key);
-  };
+  const tableKeys = (node: ResolvedNode, fingerprint: NodeFingerprint) => tableOutputs(node, fingerprint).map(([, key]) => key);
   const nodes = pipeline.order.flatMap((id) => {
     const node = pipeline.nodes.get(id);
     const fingerprint = fingerprints.get(id);

@@ -6,7 +6,7 @@
 import { NodeError } from '../../nodes/node-definition.js';
 import type { CacheStore } from '../cache/cache-store.js';
 import type { NodeFingerprint } from '../cache/fingerprint.js';
-import { createNodeViews } from '../compile/node-views.js';
+import { createNodeViews, viewIsCostly } from '../compile/node-views.js';
 import type { Connection } from '../duckdb/database.js';
 import type { ResolvedNode, ResolvedPipeline } from '../pipeline/document.js';
 import { ancestors } from '../pipeline/graph.js';
@@ -102,10 +102,10 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
         },
         outputs,
       );
-      const readsCostly = Object.values(node.inputs).some((i) => costly.has(`${i.node}.${i.port}`));
+      const isCostly = viewIsCostly(def, node.inputs, costly);
       for (const [p, key] of outputs) {
         relations.set(`${id}.${p}`, { sql: views.get(p)!, cached: false, key });
-        if (def.costly || readsCostly) costly.add(`${id}.${p}`);
+        if (isCostly) costly.add(`${id}.${p}`);
       }
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') throw error;
