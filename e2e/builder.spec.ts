@@ -168,6 +168,7 @@ test('a reload with unsaved edits offers them back and runs nothing', async ({ p
   // A sort, which no other test adds, so what comes back is this test's work.
   await (await paletteItem(page, 'sort', 'sort')).dblclick();
   await connect(page, 'read_csv_1', 'sort_1');
+  await expect(edges(page)).toHaveCount(1);
   const runs = await runCount(page);
   // Reload at once, within the autosave's debounce: the page sends its last edits as it goes.
   await page.reload();

@@ -32,6 +32,9 @@ export async function dragToCanvas(page: Page, query: string, type: string, at: 
 export async function connect(page: Page, from: string, to: string, fromPort = 'out', toPort = 'in'): Promise<void> {
   const source = card(page, from).locator(`.react-flow__handle.source[data-handleid="${fromPort}"]`);
   const target = card(page, to).locator(`.react-flow__handle.target[data-handleid="${toPort}"]`);
+  // A card's messages come from the engine's check of the document and change its height, which
+  // moves its handles: aim once the cards show the check of what is on the canvas now.
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-checked', 'true');
   await source.dragTo(target);
 }
 

@@ -3,6 +3,7 @@
  * temporary copy of examples/penguins.yaml.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../nodes/catalogue.js';
@@ -324,5 +325,29 @@ describe('autosave', () => {
     expect(readdirSync(path.join(fx.root, '.millrace/autosave'))).toEqual([]);
     expect((await fx.api<AutosaveResponse>(`/api/autosave?key=${encodeURIComponent(key)}`)).body).toEqual({ key, document: null, savedAt: null });
     expect(existsSync(path.join(fx.root, key))).toBe(false);
+  });
+
+  it('a read waits for a save that arrived before it, even while that save\'s body is still on its way', async () => {
+    // As a reloading page does: its last edits leave as the page goes, and the new page asks at once.
+    const key = 'reload-race';
+    await fx.api('/api/autosave', { key, document: { ...penguins, name: 'older' } });
+    const save = httpRequest(`${fx.origin}/api/autosave`, {
+      method: 'POST',
+      headers: { 'X-Millrace-Token': fx.server.token, Origin: fx.origin, 'Content-Type': 'application/json' },
+    });
+    const saved = new Promise<number>((resolve, reject) => {
+      save.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      save.on('error', reject);
+    });
+    save.flushHeaders();
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the headers are in; the body is not
+    const read = fx.api<AutosaveResponse>(`/api/autosave?key=${key}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    save.end(JSON.stringify({ key, document: { ...penguins, name: 'newer' } }));
+    expect(await saved).toBe(200);
+    expect((await read).body.document?.name).toBe('newer');
   });
 });

@@ -14,18 +14,26 @@ import type { Route, ServerContext } from './route.js';
 const fileFor = (context: ServerContext, key: string) => path.join(context.autosaveDir, `${createHash('sha256').update(key).digest('hex')}.json`);
 
 /**
- * Writes in progress, by file. A page that reloads sends its last edits as it goes and the new page
- * asks for them at once: the read waits for a write already received, so it never reads the file
- * from before it.
+ * Autosave requests of one folder, in the order they arrived. A page that reloads sends its last
+ * edits as it goes (a keepalive request) and the new page asks for them at once: a read waits for
+ * every save that arrived before it, even one whose body is still on its way, so it never reads the
+ * file from before. Saves also land in arrival order, so an older save sent just before can never
+ * overwrite a newer one. The key is in the body, hence one queue per folder rather than per file.
  */
-const writing = new Map<string, Promise<unknown>>();
+const queues = new Map<string, Promise<unknown>>();
 
-async function afterWrites(file: string): Promise<void> {
-  await writing.get(file)?.catch(() => undefined);
+function inArrivalOrder<T>(context: ServerContext, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(context.autosaveDir) ?? Promise.resolve();
+  const result = previous.catch(() => undefined).then(task);
+  const settled = result.catch(() => undefined);
+  queues.set(context.autosaveDir, settled);
+  void settled.then(() => {
+    if (queues.get(context.autosaveDir) === settled) queues.delete(context.autosaveDir);
+  });
+  return result;
 }
 
 async function load(context: ServerContext, key: string): Promise<AutosaveResponse> {
-  await afterWrites(fileFor(context, key));
   try {
     const stored = JSON.parse(await readFile(fileFor(context, key), 'utf8')) as { document?: PipelineDocument; savedAt?: string };
     return { key, document: stored.document ?? null, savedAt: stored.savedAt ?? null };
@@ -38,24 +46,22 @@ export const autosaveRoutes: Route[] = [
   {
     method: 'POST',
     path: API_PATHS.autosave,
-    handler: async ({ req, context }): Promise<AutosaveResponse> => {
-      const { key, document } = await readJson(req, autosaveRequest);
-      const file = fileFor(context, key);
-      const savedAt = new Date().toISOString();
-      // One write per file at a time, in the order they arrived.
-      const write = afterWrites(file).then(() => (document === null ? rm(file, { force: true }) : writeFileAtomic(file, JSON.stringify({ key, savedAt, document }))));
-      writing.set(file, write);
-      try {
-        await write;
-      } finally {
-        if (writing.get(file) === write) writing.delete(file);
-      }
-      return document === null ? { key, document: null, savedAt: null } : { key, document, savedAt };
-    },
+    handler: ({ req, context }): Promise<AutosaveResponse> =>
+      inArrivalOrder(context, async () => {
+        const { key, document } = await readJson(req, autosaveRequest);
+        const file = fileFor(context, key);
+        if (document === null) {
+          await rm(file, { force: true });
+          return { key, document: null, savedAt: null };
+        }
+        const savedAt = new Date().toISOString();
+        await writeFileAtomic(file, JSON.stringify({ key, savedAt, document }));
+        return { key, document, savedAt };
+      }),
   },
   {
     method: 'GET',
     path: API_PATHS.autosave,
-    handler: async ({ url, context }) => load(context, queryParam(url, 'key')),
+    handler: ({ url, context }) => inArrivalOrder(context, () => load(context, queryParam(url, 'key'))),
   },
 ];

@@ -58,6 +58,8 @@ export function Canvas() {
   const selectedNodes = useMillrace((s) => s.selectedNodes);
   const selectedEdges = useMillrace((s) => s.selectedEdges);
   const validatedPorts = useMillrace((s) => s.validation.ports);
+  // Whether the cards show the engine's check of this very document (their messages, and so their heights, are settled).
+  const checked = useMillrace((s) => s.validation.document === s.document);
   const loadCount = useMillrace((s) => s.loadCount);
   const running = useMillrace(useShallow((s) => Object.keys(s.run.nodes).filter((id) => s.run.nodes[id]?.phase === 'running')));
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(NO_SIZES);
@@ -190,7 +192,7 @@ export function Canvas() {
   }, [actions, store]);
 
   return (
-    <div className="canvas" data-testid="canvas" ref={container}>
+    <div className="canvas" data-testid="canvas" data-checked={checked} ref={container}>
       <ReactFlow<CardNode, FlowEdge>
         nodes={nodes}
         edges={edges}
