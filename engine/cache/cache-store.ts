@@ -4,6 +4,7 @@
  * transaction with its metadata row, so a cancelled or failed node leaves nothing half-made.
  */
 import type { JsonValue, QualityReport } from '../../nodes/node-definition.js';
+import { BuildQueryMemo } from './build-query-memo.js';
 import type { Connection } from '../duckdb/database.js';
 import { ident, literal } from '../sql/quote.js';
 import type { FileIdentity, FingerprintParts } from './fingerprint.js';
@@ -60,6 +61,8 @@ export class CacheStore {
    */
   private readonly inMemory = new Map<string, CacheEntry>();
   private memoryTier = false;
+  /** Answers of node builds' small queries (fit statistics, categories), by node fingerprint: for this process. */
+  readonly buildQueries = new BuildQueryMemo();
 
   private constructor(
     private readonly connection: Connection,
@@ -72,12 +75,12 @@ export class CacheStore {
     return new CacheStore(connection, options.memoryTier ?? true);
   }
 
-  /** The relation that holds a present output: its table in the cache file or in memory. */
   /** Whether the output is held in this process's in-memory tier. */
   heldInMemory(key: string): boolean {
     return this.inMemory.has(key);
   }
 
+  /** The relation that holds a present output: its table in the cache file or in memory. */
   relation(key: string): string {
     return this.inMemory.has(key) ? `${ident(MEMORY_TIER)}.${cacheTable(key)}` : cacheTable(key);
   }

@@ -15,6 +15,7 @@ import type {
   StagedColumn,
 } from '../../nodes/node-definition.js';
 import { NodeError } from '../../nodes/node-definition.js';
+import type { BuildQueryMemo } from '../cache/build-query-memo.js';
 import type { Connection } from '../duckdb/database.js';
 import { ident, typeName } from '../sql/quote.js';
 
@@ -30,6 +31,8 @@ export interface ContextOptions<P> {
   log: (message: string) => void;
   /** Prefix for tables a node stages (e.g. rows read from SQLite). */
   stagingPrefix: string;
+  /** Where a build's small queries are answered from when the node's fingerprint (`nodeKey`) was built before. */
+  memo?: { nodeKey: string; queries: BuildQueryMemo };
 }
 
 export function createBaseContext<P>(options: ContextOptions<P>): BaseContext<P> {
@@ -66,8 +69,11 @@ export function createBaseContext<P>(options: ContextOptions<P>): BaseContext<P>
 
 export function createBuildContext<P>(options: ContextOptions<P>): BuildContext<P> {
   let staged = 0;
+  const base = createBaseContext(options);
+  const { memo } = options;
   return {
-    ...createBaseContext(options),
+    ...base,
+    query: memo ? (sql) => memo.queries.answer(memo.nodeKey, sql, () => base.query(sql)) : base.query,
     async stageTable(columns: StagedColumn[], rows) {
       const table = ident(`${options.stagingPrefix}_stage${staged++}`);
       const columnSql = columns.map((c) => `${ident(c.name)} ${typeName(c.type)}`).join(', ');

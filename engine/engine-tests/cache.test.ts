@@ -2,8 +2,9 @@
  * The persistent cache, checked through the run store and the files on disk: what a re-run
  * recomputes, and why, after nothing / a param / a source file / a sink's output changed.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Connection } from '../duckdb/database.js';
 import { createEngine, type Engine } from '../engine.js';
 import { ALL, CITIES, PEOPLE, pipeline } from './test-support/cache-fixture.js';
 import { cacheContents, loadPipeline, openEngine, runFile, tempProject, type Project, type StoredRun } from './test-support/project.js';
@@ -205,6 +206,33 @@ nodes:
       expect(recomputed(run)).toEqual(['filled', 'report', 'scored']);
       expect(run.node('sorted')).toMatchObject({ status: 'cached', rows: 5 });
     } finally {
+      await engine.dispose();
+      project.remove();
+    }
+  });
+  it('a fitted step\'s statistics are computed once per version of its data: the next previews reuse them, a changed file computes them again', async () => {
+    const project = tempProject({ 'data/people.csv': PEOPLE, 'pipeline.yaml': fitted(1) });
+    const engine = await openEngine(project);
+    // A spy on the real connection (real DuckDB underneath) counts the scans that fit the mean.
+    const query = vi.spyOn(Connection.prototype, 'query');
+    const meanScans = () => query.mock.calls.filter(([sql]) => sql.includes('avg(')).length;
+    try {
+      const pipeline = await loadPipeline(engine, project.file('pipeline.yaml'));
+      const cy = async (node: string) => (await engine.preview(pipeline, node, { limit: 10 })).rows.find((r) => r.name === 'Cy');
+      expect(await cy('scored')).toMatchObject({ 'Score (pts)': 18 });
+      expect(meanScans()).toBe(1);
+      expect(await cy('filled')).toMatchObject({ 'Score (pts)': 18 });
+      expect(await cy('scored')).toMatchObject({ 'Score (pts)': 18 });
+      expect(meanScans()).toBe(1);
+
+      // Same size, a later modification time: a new version of the data, so a new mean (10, 20, 6, 40 → 19).
+      project.write('data/people.csv', PEOPLE.replace('4,Di,3', '4,Di,6'));
+      utimesSync(project.file('data/people.csv'), new Date(), new Date(Date.now() + 5000));
+      const changed = await loadPipeline(engine, project.file('pipeline.yaml'));
+      expect((await engine.preview(changed, 'scored', { limit: 10 })).rows.find((r) => r.name === 'Cy')).toMatchObject({ 'Score (pts)': 19 });
+      expect(meanScans()).toBe(2);
+    } finally {
+      query.mockRestore();
       await engine.dispose();
       project.remove();
     }

@@ -377,6 +377,7 @@ function contextOptions(
     signal: request.signal,
     log: (message) => request.emit({ type: 'log', runId: request.runId, nodeId: node.id, level: 'info', message }),
     stagingPrefix: `stage_${fingerprint.node}`,
+    memo: { nodeKey: fingerprint.node, queries: request.cache.buildQueries },
   };
 }
 

@@ -99,6 +99,7 @@ export async function lazyRelation(request: LazyRequest, nodeId: string, port: s
           signal: request.signal,
           log: () => undefined,
           stagingPrefix: `preview_${fp.node}`,
+          memo: { nodeKey: fp.node, queries: cache.buildQueries },
         },
         outputs,
       );
