@@ -13,7 +13,7 @@ export function handQueryLimit(query: string, limit: number): string {
   return `SELECT * FROM (\n${query}\n) LIMIT ${limit}`;
 }
 
-/** The whole result to a Parquet file, compressed as Millrace's write_parquet does by default (zstd). */
+/** The whole result to a Parquet file, compressed as Millrace's write_parquet does by default (snappy). */
 export function handQueryCopy(query: string, target: string): string {
-  return `COPY (\n${query}\n) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION 'zstd')`;
+  return `COPY (\n${query}\n) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION 'snappy')`;
 }

@@ -37,12 +37,14 @@ describe('write_parquet', () => {
     expect(out!.rows[0]).toMatchObject({ big: '9007199254740993', huge: '1267650600228229401496703205376', 'Seen At': '2024-01-02 03:04:05.123456' });
   });
 
-  it('compresses with zstd by default and with the codec asked for', async () => {
+  it('compresses with snappy by default and with the codec asked for', async () => {
     const codec = async (file: string) =>
       (await h.rows(`SELECT DISTINCT compression FROM parquet_metadata(${literal(path.join(h.dir, file))})`)).rows.map((r) => r.compression);
-    await h.write('write_parquet', { path: 'zstd.parquet' }, { in: 'birds' });
+    await h.write('write_parquet', { path: 'default.parquet' }, { in: 'birds' });
+    await h.write('write_parquet', { path: 'zstd.parquet', compression: 'zstd' }, { in: 'birds' });
     await h.write('write_parquet', { path: 'gzip.parquet', compression: 'gzip' }, { in: 'birds' });
     await h.write('write_parquet', { path: 'none.parquet', compression: 'uncompressed' }, { in: 'birds' });
+    expect(await codec('default.parquet')).toEqual(['SNAPPY']);
     expect(await codec('zstd.parquet')).toEqual(['ZSTD']);
     expect(await codec('gzip.parquet')).toEqual(['GZIP']);
     expect(await codec('none.parquet')).toEqual(['UNCOMPRESSED']);
