@@ -19,6 +19,8 @@ const fileFor = (context: ServerContext, key: string) => path.join(context.autos
  * every save that arrived before it, even one whose body is still on its way, so it never reads the
  * file from before. Saves also land in arrival order, so an older save sent just before can never
  * overwrite a newer one. The key is in the body, hence one queue per folder rather than per file.
+ * A save whose body never comes holds the queue only until Node's request timeout (5 minutes) or
+ * until its connection closes; only the local, token-holding page can send one.
  */
 const queues = new Map<string, Promise<unknown>>();
 
