@@ -47,6 +47,22 @@ describe('case results', () => {
     expect(result).toMatchObject({ ratio: 0.5, met: false, target: '≥ 1×', higherIsBetter: true });
   });
 
+  it('takes the median of the per-repetition ratios when the sides ran back to back, so a drift in the machine\'s speed cancels', () => {
+    // The machine slowed down during repetitions 2 and 3: each pair shares it, separate medians do not.
+    const ours = measurement('a', 'ms', [12, 20, 50]);
+    const reference = measurement('b', 'ms', [10, 25, 40]);
+    const paired = compareCase({ id: 'x', title: 'X', ours, reference, target: { ratio: 1.1 }, paired: true });
+    expect(paired.pairedRatios).toEqual([1.2, 0.8, 1.25]);
+    expect(paired.ratio).toBeCloseTo(1.2);
+    expect(paired.met).toBe(false);
+    expect(compareCase({ id: 'x', title: 'X', ours, reference, target: { ratio: 1.1 } }).ratio).toBeCloseTo(20 / 25);
+    // A side with a missing repetition cannot be paired: the ratio of the medians, said as such.
+    const uneven = compareCase({ id: 'y', title: 'Y', ours, reference: measurement('b', 'ms', [10, 25]), target: { ratio: 1.1 }, paired: true });
+    expect(uneven.pairedRatios).toBeUndefined();
+    expect(uneven.ratio).toBeCloseTo(20 / 17.5);
+    expect(formatTable([paired, uneven])).toContain('Ratios of x: the median of the per-repetition ratios');
+  });
+
   it('leaves met undefined when there is no reference', () => {
     const result = unmeasuredCase('p', 'P', { ratio: 0.33 }, 'pandas not present');
     expect(result.met).toBeUndefined();

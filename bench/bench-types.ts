@@ -22,8 +22,13 @@ export interface BenchCaseResult {
   ours: Measurement;
   /** Absent when there is nothing to compare with on this machine (then `note` says why). */
   reference?: Measurement;
-  /** ours.median / reference.median (lower is better unless `higherIsBetter`). */
+  /**
+   * ours / reference (lower is better unless `higherIsBetter`): the median of the per-repetition
+   * ratios when both sides ran back to back in every repetition (`paired`), else the ratio of the medians.
+   */
   ratio?: number;
+  /** ours[i] / reference[i] for each repetition, when the sides were measured back to back. */
+  pairedRatios?: number[];
   /** The target as printed, e.g. "≤ 1.2×". */
   target: string;
   /** The numeric bound of the target: ratio must be ≤ it (or ≥ it when higherIsBetter). */
@@ -35,10 +40,14 @@ export interface BenchCaseResult {
   note?: string;
 }
 
+/** The middle value (mean of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? Number.NaN : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** Builds a Measurement from raw samples. */
 export function measurement(label: string, unit: string, samples: number[]): Measurement {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length === 0 ? Number.NaN : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { label, unit, samples, min: sorted[0] ?? Number.NaN, median };
+  return { label, unit, samples, min: samples.length === 0 ? Number.NaN : Math.min(...samples), median: median(samples) };
 }

@@ -1,8 +1,10 @@
 /**
- * Turning measured samples into a BenchCaseResult: ratio of the medians, the target, met or not.
- * Misses are results, not failures.
+ * Turning measured samples into a BenchCaseResult: the ratio, the target, met or not. Misses are
+ * results, not failures. Where ours and the reference ran back to back in each repetition, the
+ * ratio is the median of the per-repetition ratios: this shared VM's speed drifts by tens of per
+ * cent over minutes, and a pair taken seconds apart shares the drift that separate medians do not.
  */
-import { measurement, type BenchCaseResult, type Measurement } from './bench-types.js';
+import { measurement, median, type BenchCaseResult, type Measurement } from './bench-types.js';
 
 export interface Target {
   /** The bound on ours/reference. */
@@ -22,13 +24,17 @@ export function compareCase(fields: {
   reference?: Measurement;
   target: Target;
   note?: string;
+  /** Sample i of each side was taken in repetition i, one right after the other. */
+  paired?: boolean;
 }): BenchCaseResult {
   const { id, title, ours, reference, target, note } = fields;
   const result: BenchCaseResult = { id, title, ours, target: targetText(target), targetRatio: target.ratio };
   if (target.higherIsBetter) result.higherIsBetter = true;
   if (reference) {
     result.reference = reference;
-    const ratio = ours.median / reference.median;
+    const paired = fields.paired === true && ours.samples.length > 0 && ours.samples.length === reference.samples.length;
+    if (paired) result.pairedRatios = ours.samples.map((value, i) => value / reference.samples[i]!);
+    const ratio = result.pairedRatios ? median(result.pairedRatios) : ours.median / reference.median;
     if (Number.isFinite(ratio)) {
       result.ratio = ratio;
       result.met = target.higherIsBetter ? ratio >= target.ratio : ratio <= target.ratio;

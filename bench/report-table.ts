@@ -31,5 +31,7 @@ export function formatTable(results: readonly BenchCaseResult[]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const line = (cells: string[]) => cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd();
   const notes = results.filter((r) => r.note).map((r) => `  ${r.id}: ${r.note}`);
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...(notes.length > 0 ? ['', 'Notes:', ...notes] : [])].join('\n');
+  const paired = results.filter((r) => r.pairedRatios).map((r) => r.id);
+  const method = paired.length > 0 ? ['', `Ratios of ${paired.join(', ')}: the median of the per-repetition ratios (both sides ran back to back in each repetition); the others: the ratio of the medians.`] : [];
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...method, ...(notes.length > 0 ? ['', 'Notes:', ...notes] : [])].join('\n');
 }

@@ -40,7 +40,7 @@ export const previewCase: BenchCase = {
     const hand = measurement('hand query LIMIT 100 (DuckDB)', 'ms', reference);
     const following = measurement(`Millrace preview of ${NEXT_NODE}`, 'ms', next);
     return [
-      compareCase({ id: 'preview', title: this.title, ours: measurement('Millrace preview', 'ms', ours), reference: hand, target: { ratio: 1.2 } }),
+      compareCase({ id: 'preview', title: this.title, ours: measurement('Millrace preview', 'ms', ours), reference: hand, target: { ratio: 1.2 }, paired: true }),
       {
         id: 'preview-next',
         title: `Preview: then the first 100 rows of "${NEXT_NODE}" (step 8), same engine`,

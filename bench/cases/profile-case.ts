@@ -51,6 +51,7 @@ export const profileCase: BenchCase = {
         ours: oursMeasurement,
         reference: measurement('DuckDB SUMMARIZE', 'ms', summarize),
         target: SUMMARIZE_TARGET,
+        paired: true,
         note: 'Millrace computes more than SUMMARIZE (histograms, top values).',
       }),
     ];
@@ -63,6 +64,7 @@ export const profileCase: BenchCase = {
             ours: oursMeasurement,
             reference: measurement('pandas read_csv + describe + value_counts', 'ms', pandas),
             target: PANDAS_TARGET,
+            paired: true,
             note: 'pandas reads the CSV (no pyarrow for Parquet); its time is from reading the file to the profile, without interpreter start-up.',
           })
         : { ...unmeasuredCase('profile-vs-pandas', pandasTitle, PANDAS_TARGET, 'pandas not present'), ours: oursMeasurement },

@@ -62,6 +62,7 @@ export const rerunCase: BenchCase = {
         ours: measurement('Millrace re-run (step 10 changed)', 'ms', rerun),
         reference: measurement('Millrace cold run', 'ms', cold),
         target: { ratio: 0.1 },
+        paired: true,
         note: `The re-run computed ${recomputed.length} of ${nodeCount} nodes (${recomputed.join(', ')}); ideally only ${LAST_NODE} and the sink.`,
       }),
       compareCase({
@@ -70,6 +71,7 @@ export const rerunCase: BenchCase = {
         ours: measurement('Millrace second re-run', 'ms', again),
         reference: measurement('Millrace cold run', 'ms', cold),
         target: { ratio: 0.1 },
+        paired: true,
         note: `Computed ${recomputedAgain.length} of ${nodeCount} nodes (${recomputedAgain.join(', ')}): the first re-run kept the step before ${LAST_NODE} in the cache, as it was computed again unchanged.`,
       }),
     ];

@@ -50,6 +50,7 @@ export const runCase: BenchCase = {
         ours: oursMeasurement,
         reference: measurement('hand query COPY TO parquet (DuckDB)', 'ms', reference),
         target: COPY_TARGET,
+        paired: true,
       }),
     ];
     const pandasTitle = 'Full run to a file, cold, vs the pandas script';
@@ -61,6 +62,7 @@ export const runCase: BenchCase = {
             ours: oursMeasurement,
             reference: measurement('pandas script (CSV in, CSV out)', 'ms', pandas),
             target: PANDAS_TARGET,
+            paired: true,
             note: 'pandas reads and writes CSV (no pyarrow for Parquet); its time is from reading the files to the written output, without interpreter start-up.',
           })
         : { ...unmeasuredCase('run-vs-pandas', pandasTitle, PANDAS_TARGET, 'pandas not present'), ours: oursMeasurement },
