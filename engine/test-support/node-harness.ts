@@ -69,6 +69,13 @@ export class NodeHarness {
     };
   }
 
+  /** Build a table node and return its outputs' SQL, unread (what a later read of the node would run). */
+  async build(type: string, params: unknown, inputs: Record<string, string> = {}): Promise<Record<string, string>> {
+    const def = this.definition(type);
+    if (def.kind !== 'table') throw new Error(`${type} is not a table node`);
+    return def.build(createBuildContext(this.options(type, params, inputs)) as never);
+  }
+
   /** Build a table node, read every output, and run its checks if it has any. */
   async run(
     type: string,

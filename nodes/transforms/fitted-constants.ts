@@ -25,10 +25,15 @@ export async function fittedConstants(ctx: BaseContext<unknown>, statistics: str
 
 /** The statistic's type as DuckDB names it, checked as a type name; text for a type no plain name holds. */
 function constantType(type: unknown): string {
+  return plainTypeName(type) ?? 'VARCHAR';
+}
+
+/** A type as `typeof()` names it, checked as a type name SQL can be built with; undefined when it is no plain name (an ENUM, a STRUCT…). */
+export function plainTypeName(type: unknown): string | undefined {
   try {
     return typeName(String(type));
   } catch (error) {
-    if (!(error instanceof SqlBuildError)) throw error;
-    return 'VARCHAR';
+    if (error instanceof SqlBuildError) return undefined;
+    throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonRow } from '../../node-definition.js';
 import { NodeHarness } from '../../../engine/test-support/node-harness.js';
+import { MAX_CONSTANT_CODES } from './label_encode.js';
 
 const SPECIES = 'Species (name)';
 
@@ -66,6 +67,29 @@ describe('label_encode', () => {
     expect(out!.columns.map((c) => c.type)).toEqual(['INTEGER', 'INTEGER', 'INTEGER']);
     const fitted = await h.run('label_encode', { columns: [SPECIES] }, { in: 'birds', fit: 'no_birds' });
     expect(fitted.out!.rows.map((r) => r[SPECIES])).toEqual([null, null, null, null, null, null]);
+  });
+
+  it('fits its codes when built: reading the output later does not read `fit` again', async () => {
+    await h.table('fit_now', `SELECT * FROM (VALUES ('Gentoo'), ('Adelie')) t("Species (name)")`);
+    const { out } = await h.build('label_encode', { columns: [SPECIES] }, { in: 'birds', fit: 'fit_now' });
+    expect(out).not.toContain('fit_now');
+    // The fit data changes after the build: the built output keeps the codes it was fitted with.
+    await h.table('fit_now', `SELECT * FROM (VALUES ('Chinstrap')) t("Species (name)")`);
+    const rows = (await h.rows(`SELECT id, "${SPECIES}" AS code FROM (${out}) ORDER BY id`)).rows;
+    expect(rows.map((r) => r.code)).toEqual([1, 0, null, null, 0, null]);
+  });
+
+  it(`joins the codes lazily beyond ${MAX_CONSTANT_CODES} categories, with the same numbering`, async () => {
+    const n = MAX_CONSTANT_CODES + 500;
+    // Ids written as text, so sorted order ('10' < '9') differs from numeric order.
+    await h.table('users', `SELECT i AS id, CAST(${n} - i AS VARCHAR) AS user_id FROM range(${n}) t(i)`);
+    const { out: sql } = await h.build('label_encode', { columns: ['user_id'] }, { in: 'users' });
+    expect(sql).toContain('row_number()');
+    const { out } = await h.run('label_encode', { columns: ['user_id'] }, { in: 'users' });
+    const expected = (await h.rows(`SELECT id, CAST(rank() OVER (ORDER BY user_id) - 1 AS INTEGER) AS code FROM users`)).rows;
+    const codes = new Map(expected.map((r) => [r.id, r.code]));
+    expect(out!.rows).toHaveLength(n);
+    expect(out!.rows.every((r) => r.user_id === codes.get(r.id))).toBe(true);
   });
 
   it('names missing columns in `in` and in `fit`, and repeated ones', async () => {

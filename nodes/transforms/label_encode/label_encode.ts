@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ident } from '../../../engine/sql/quote.js';
-import { defineTableNode } from '../../node-definition.js';
+import { ident, literal } from '../../../engine/sql/quote.js';
+import { defineTableNode, type BuildContext } from '../../node-definition.js';
 import { columnList } from '../../params.js';
 import { requireDistinct } from '../columns.js';
+import { plainTypeName } from '../fitted-constants.js';
 import { columnsNamed } from '../input-columns.js';
 
 const params = z.strictObject({
@@ -10,6 +11,27 @@ const params = z.strictObject({
 });
 
 type Params = z.output<typeof params>;
+
+/** Up to this many categories a column's codes are written into the SQL; beyond, they are joined lazily. */
+export const MAX_CONSTANT_CODES = 1000;
+
+/**
+ * The codes table as a VALUES list of exact constants (each value as text with its DuckDB type),
+ * 'empty' when `fit` has no category, or undefined when there are too many categories or a type
+ * no plain name holds: then the caller keeps the lazy subquery.
+ */
+async function constantCodes(ctx: BuildContext<Params>, codes: string, sameType: boolean): Promise<string | 'empty' | undefined> {
+  const rows = await ctx.query(`SELECT CAST(k AS VARCHAR) AS k, typeof(k) AS t, code FROM (${codes}) ORDER BY code LIMIT ${MAX_CONSTANT_CODES + 1}`);
+  if (rows.length === 0) return 'empty';
+  if (rows.length > MAX_CONSTANT_CODES) return undefined;
+  const values: string[] = [];
+  for (const row of rows) {
+    const type = sameType ? plainTypeName(row.t) : 'VARCHAR';
+    if (type === undefined || typeof row.k !== 'string' || typeof row.code !== 'number') return undefined;
+    values.push(`(CAST(${literal(row.k)} AS ${type}), ${row.code})`);
+  }
+  return `VALUES ${values.join(', ')}`;
+}
 
 export const labelEncode = defineTableNode({
   kind: 'table',
@@ -41,23 +63,29 @@ export const labelEncode = defineTableNode({
     const sources = await columnsNamed(ctx, fitPort, p.columns);
     const fitRelation = ctx.input(fitPort);
 
-    // One lazy join per column to its category → code table: no categories are read at build time,
-    // and a high-cardinality column (user ids for an embedding) costs a hash join, not a long CASE.
+    // Each column joins a category → code table. Up to MAX_CONSTANT_CODES categories, the table is
+    // read from `fit` once, when the node is built, and written into the SQL as constants, as a fitted
+    // encoder holds them: reading the output never scans `fit` again. Beyond that (user ids for an
+    // embedding), the table stays a lazy subquery: a hash join, not thousands of constants.
     const replacements: string[] = [];
     const joins: string[] = [];
-    targets.forEach((target, i) => {
+    for (const [i, target] of targets.entries()) {
       const source = sources[i]!;
       const alias = `m${i}`;
       // Same type: join on the values. Different types (fit read from another file): join on their text.
       const sameType = source.type === target.type;
-      const key = sameType ? 'v' : 'CAST(v AS VARCHAR)';
       const probe = sameType ? `t.${ident(target.name)}` : `CAST(t.${ident(target.name)} AS VARCHAR)`;
       const codes =
-        `SELECT ${key} AS k, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS code ` +
+        `SELECT ${sameType ? 'v' : 'CAST(v AS VARCHAR)'} AS k, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS code ` +
         `FROM (SELECT DISTINCT ${ident(source.name)} AS v FROM ${fitRelation} WHERE ${ident(source.name)} IS NOT NULL)`;
-      joins.push(`LEFT JOIN (${codes}) AS ${alias} ON ${probe} = ${alias}.k`);
+      const fitted = await constantCodes(ctx, codes, sameType);
+      if (fitted === 'empty') {
+        replacements.push(`CAST(NULL AS INTEGER) AS ${ident(target.name)}`);
+        continue;
+      }
+      joins.push(`LEFT JOIN (${fitted ?? codes}) AS ${alias}${fitted ? '(k, code)' : ''} ON ${probe} = ${alias}.k`);
       replacements.push(`${alias}.code AS ${ident(target.name)}`);
-    });
+    }
     return { out: `SELECT t.* REPLACE (${replacements.join(', ')}) FROM ${ctx.input('in')} AS t ${joins.join(' ')}` };
   },
 });
