@@ -6,7 +6,7 @@
  * each node survives a reload. Steps fused into a later step's query are listed with that step.
  */
 import type { QualityReport } from '../../nodes/node-definition.js';
-import type { CacheStore } from '../cache/cache-store.js';
+import type { CacheEntry, CacheStore } from '../cache/cache-store.js';
 import { fileIdentity, type NodeFingerprint } from '../cache/fingerprint.js';
 import type { StoredNodeResult } from '../contract/api.js';
 import type { ResolvedNode, ResolvedPipeline } from '../pipeline/document.js';
@@ -35,14 +35,18 @@ function writesFiles(node: ResolvedNode): boolean {
   return def.kind === 'sink' || (def.kind === 'worker' && def.targets !== undefined);
 }
 
-/** Cache keys of a node's table outputs, by port (model outputs live in model folders instead). */
-function tableOutputs(node: ResolvedNode, fingerprint: NodeFingerprint): [port: string, key: string][] {
+/** Cache keys of a node's outputs, by port: its tables (in the cache) and its models (in model folders). */
+function outputKeys(node: ResolvedNode, fingerprint: NodeFingerprint): { tables: [port: string, key: string][]; models: string[] } {
   const modelPorts = new Set(node.outputs.filter((p) => p.type === 'model').map((p) => p.name));
-  return Object.entries(fingerprint.outputs).filter(([port]) => !modelPorts.has(port));
+  const entries = Object.entries(fingerprint.outputs);
+  return { tables: entries.filter(([port]) => !modelPorts.has(port)), models: entries.filter(([port]) => modelPorts.has(port)).map(([, key]) => key) };
 }
 
-/** What is kept of a node's last result under `fingerprint`, or undefined when a run would compute it. */
-export async function keptResult(sources: KeptSources, node: ResolvedNode, fingerprint: NodeFingerprint): Promise<KeptResult | undefined> {
+/**
+ * What is kept of a node's last result under `fingerprint`, or undefined when a run would compute
+ * it. `known`: cache entries already read for these keys (a whole pipeline's, read at once).
+ */
+export async function keptResult(sources: KeptSources, node: ResolvedNode, fingerprint: NodeFingerprint, known?: Map<string, CacheEntry>): Promise<KeptResult | undefined> {
   const { cache } = sources;
   const def = node.definition;
   if (writesFiles(node)) {
@@ -52,12 +56,11 @@ export async function keptResult(sources: KeptSources, node: ResolvedNode, finge
     const untouched = now.every((f, i) => f.size === record.files[i]!.size && f.mtimeMs === record.files[i]!.mtimeMs && f.size >= 0);
     return untouched ? { result: { status: 'cached', rows: record.rows }, sink: true, keys: [] } : undefined;
   }
-  const tables = tableOutputs(node, fingerprint);
+  const { tables, models } = outputKeys(node, fingerprint);
   const keys = tables.map(([, key]) => key);
-  const present = await cache.present(keys);
-  if (present.size !== keys.length) return undefined;
-  const modelKeys = node.outputs.filter((p) => p.type === 'model').map((p) => fingerprint.outputs[p.name]!);
-  if (!(await modelsPresent(sources.workspace, modelKeys))) return undefined;
+  const present = known ?? (await cache.present(keys));
+  if (!keys.every((key) => present.has(key))) return undefined;
+  if (!(await modelsPresent(sources.workspace, models))) return undefined;
   if (keys.length === 0) return { result: { status: 'cached' }, sink: false, keys };
   const first = present.get(fingerprint.outputs.out ?? keys[0]!)!;
   const outputRows = keys.length > 1 ? Object.fromEntries(tables.map(([port, key]) => [port, present.get(key)!.rows])) : undefined;
@@ -88,10 +91,10 @@ export async function storedResults(
   sources: KeptSources,
 ): Promise<Record<string, StoredNodeResult>> {
   const results: Record<string, StoredNodeResult> = {};
-  const candidates = await possiblyKept(pipeline, fingerprints, sources.cache);
-  // One at a time: each look is a small metadata query or a stat, on the cache's own connection.
+  const { candidates, present } = await possiblyKept(pipeline, fingerprints, sources.cache);
+  // One at a time: each further look (a sink record, a stored report, a model folder) is a small metadata query or a stat.
   for (const id of candidates) {
-    const kept = await keptResult(sources, pipeline.nodes.get(id)!, fingerprints.get(id)!);
+    const kept = await keptResult(sources, pipeline.nodes.get(id)!, fingerprints.get(id)!, present);
     if (kept) results[id] = kept.result;
   }
   await addFusedSteps(pipeline, fingerprints, sources.cache, results);
@@ -100,23 +103,25 @@ export async function storedResults(
 
 /**
  * The nodes worth a closer look, in pipeline order, from two queries for the whole pipeline: every
- * table output in the cache, or a sink with a record. A 1000-node pipeline opened with nothing kept
- * costs two queries, not a thousand.
+ * table output in the cache, or a sink with a record. A 1000-node pipeline costs two queries, not a
+ * thousand, whether nothing or everything is kept; the cache entries read come back for that look.
  */
-async function possiblyKept(pipeline: ResolvedPipeline, fingerprints: Map<string, NodeFingerprint>, cache: CacheStore): Promise<string[]> {
-  const tableKeys = (node: ResolvedNode, fingerprint: NodeFingerprint) => tableOutputs(node, fingerprint).map(([, key]) => key);
+async function possiblyKept(
+  pipeline: ResolvedPipeline,
+  fingerprints: Map<string, NodeFingerprint>,
+  cache: CacheStore,
+): Promise<{ candidates: string[]; present: Map<string, CacheEntry> }> {
   const nodes = pipeline.order.flatMap((id) => {
     const node = pipeline.nodes.get(id);
     const fingerprint = fingerprints.get(id);
-    return node && fingerprint ? [{ id, node, fingerprint }] : [];
+    return node && fingerprint ? [{ id, node, writes: writesFiles(node), fingerprint, keys: outputKeys(node, fingerprint).tables.map(([, key]) => key) }] : [];
   });
   const [present, sinks] = await Promise.all([
-    cache.present(nodes.filter((n) => !writesFiles(n.node)).flatMap((n) => tableKeys(n.node, n.fingerprint))),
-    cache.sinksRecorded(nodes.filter((n) => writesFiles(n.node)).map((n) => n.fingerprint.node)),
+    cache.present(nodes.filter((n) => !n.writes).flatMap((n) => n.keys)),
+    cache.sinksRecorded(nodes.filter((n) => n.writes).map((n) => n.fingerprint.node)),
   ]);
-  return nodes
-    .filter(({ node, fingerprint }) => (writesFiles(node) ? sinks.has(fingerprint.node) : tableKeys(node, fingerprint).every((key) => present.has(key))))
-    .map((n) => n.id);
+  const candidates = nodes.filter((n) => (n.writes ? sinks.has(n.fingerprint.node) : n.keys.every((key) => present.has(key)))).map((n) => n.id);
+  return { candidates, present };
 }
 
 /**
