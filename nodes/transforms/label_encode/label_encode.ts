@@ -18,10 +18,11 @@ export const MAX_CONSTANT_CODES = 1000;
 /**
  * The codes table as a VALUES list of exact constants (each value as text with its DuckDB type),
  * 'empty' when `fit` has no category, or undefined when there are too many categories or a type
- * no plain name holds: then the caller keeps the lazy subquery.
+ * no plain name holds: then the caller keeps the lazy subquery. `codes` numbers at most
+ * MAX_CONSTANT_CODES + 1 categories: one more than that is enough to know there are too many.
  */
 async function constantCodes(ctx: BuildContext<Params>, codes: string, sameType: boolean): Promise<string | 'empty' | undefined> {
-  const rows = await ctx.query(`SELECT CAST(k AS VARCHAR) AS k, typeof(k) AS t, code FROM (${codes}) ORDER BY code LIMIT ${MAX_CONSTANT_CODES + 1}`);
+  const rows = await ctx.query(`SELECT CAST(k AS VARCHAR) AS k, typeof(k) AS t, code FROM (${codes}) ORDER BY code`);
   if (rows.length === 0) return 'empty';
   if (rows.length > MAX_CONSTANT_CODES) return undefined;
   const values: string[] = [];
@@ -75,15 +76,17 @@ export const labelEncode = defineTableNode({
       // Same type: join on the values. Different types (fit read from another file): join on their text.
       const sameType = source.type === target.type;
       const probe = sameType ? `t.${ident(target.name)}` : `CAST(t.${ident(target.name)} AS VARCHAR)`;
-      const codes =
-        `SELECT ${sameType ? 'v' : 'CAST(v AS VARCHAR)'} AS k, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS code ` +
-        `FROM (SELECT DISTINCT ${ident(source.name)} AS v FROM ${fitRelation} WHERE ${ident(source.name)} IS NOT NULL)`;
-      const fitted = await constantCodes(ctx, codes, sameType);
+      const categories = `SELECT DISTINCT ${ident(source.name)} AS v FROM ${fitRelation} WHERE ${ident(source.name)} IS NOT NULL`;
+      const numbered = (values: string) =>
+        `SELECT ${sameType ? 'v' : 'CAST(v AS VARCHAR)'} AS k, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS code FROM (${values})`;
+      // Numbering only the first MAX_CONSTANT_CODES + 1 categories found: with no more than that,
+      // they are all of them, numbered as the lazy table would; beyond, nothing is sorted in vain.
+      const fitted = await constantCodes(ctx, numbered(`${categories} LIMIT ${MAX_CONSTANT_CODES + 1}`), sameType);
       if (fitted === 'empty') {
         replacements.push(`CAST(NULL AS INTEGER) AS ${ident(target.name)}`);
         continue;
       }
-      joins.push(`LEFT JOIN (${fitted ?? codes}) AS ${alias}${fitted ? '(k, code)' : ''} ON ${probe} = ${alias}.k`);
+      joins.push(`LEFT JOIN (${fitted ?? numbered(categories)}) AS ${alias}${fitted ? '(k, code)' : ''} ON ${probe} = ${alias}.k`);
       replacements.push(`${alias}.code AS ${ident(target.name)}`);
     }
     return { out: `SELECT t.* REPLACE (${replacements.join(', ')}) FROM ${ctx.input('in')} AS t ${joins.join(' ')}` };
