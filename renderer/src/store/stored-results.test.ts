@@ -83,6 +83,17 @@ function answeringClient() {
   return { client, asked };
 }
 
+/** A store with its side effects, the sample pipeline loaded, and the engine asked (not yet answered). */
+async function sampleAsked() {
+  const { client, asked } = answeringClient();
+  const store = createMillraceStore();
+  attachSideEffects(store, client, { storedResultsMs: 10, events: false });
+  const s = () => store.getState();
+  s().load(sampleDocument(), { path: 'sample.yaml' });
+  await vi.advanceTimersByTimeAsync(20);
+  return { asked, s };
+}
+
 describe('asking for kept results when a pipeline opens', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -109,12 +120,7 @@ describe('asking for kept results when a pipeline opens', () => {
   });
 
   it('an answer that comes after another load is dropped, and that request is cancelled', async () => {
-    const { client, asked } = answeringClient();
-    const store = createMillraceStore();
-    attachSideEffects(store, client, { storedResultsMs: 10, events: false });
-    const s = () => store.getState();
-    s().load(sampleDocument(), { path: 'sample.yaml' });
-    await vi.advanceTimersByTimeAsync(20);
+    const { asked, s } = await sampleAsked();
     s().load(sampleDocument(), { path: 'copy.yaml' });
     expect(asked[0]?.signal?.aborted).toBe(true);
     asked[0]?.answer(KEPT);
@@ -125,12 +131,7 @@ describe('asking for kept results when a pipeline opens', () => {
   });
 
   it('an answer that comes once a run was requested changes nothing; a restored autosave asks again', async () => {
-    const { client, asked } = answeringClient();
-    const store = createMillraceStore();
-    attachSideEffects(store, client, { storedResultsMs: 10, events: false });
-    const s = () => store.getState();
-    s().load(sampleDocument(), { path: 'sample.yaml' });
-    await vi.advanceTimersByTimeAsync(20);
+    const { asked, s } = await sampleAsked();
     s().runRequested();
     asked[0]?.answer(KEPT);
     await vi.advanceTimersByTimeAsync(0);
